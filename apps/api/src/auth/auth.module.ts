@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { CsrfGuard } from './csrf.guard';
+import { OrgAccessGuard } from './org-access.guard';
+import { LoginRateLimiter } from './rate-limiter';
+import { SessionGuard } from './session.guard';
+import { SessionService } from './session.service';
+
+@Module({
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    LoginRateLimiter,
+    SessionService,
+    // Order matters: CSRF, then session, then tenant membership.
+    { provide: APP_GUARD, useClass: CsrfGuard },
+    { provide: APP_GUARD, useClass: SessionGuard },
+    { provide: APP_GUARD, useClass: OrgAccessGuard },
+  ],
+  exports: [AuthService, SessionService],
+})
+export class AuthModule {}

@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { MEMBER_ROLES, type MemberRole } from '../../organizations/membership.entity';
+import { USER_LOCALES, type UserLocale } from '../../users/user.entity';
+
+export class LoginDto {
+  @ApiProperty({ example: 'procurement@oem.example' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password!: string;
+}
+
+export class CsrfTokenDto {
+  @ApiProperty()
+  token!: string;
+}
+
+export class MeUserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: USER_LOCALES }) locale!: UserLocale;
+}
+
+export class MeMembershipDto {
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty() organizationName!: string;
+  @ApiProperty({ enum: MEMBER_ROLES }) role!: MemberRole;
+}
+
+export class MeDto {
+  @ApiProperty({ type: MeUserDto }) user!: MeUserDto;
+  @ApiProperty({ type: [MeMembershipDto] }) memberships!: MeMembershipDto[];
+}

@@ -1,0 +1,34 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ProblemException } from '../common/problem';
+import { type AuthedRequest, SESSION_COOKIE } from './auth.types';
+import { PUBLIC_KEY } from './decorators';
+import { SessionService } from './session.service';
+
+export const authRequired = () =>
+  new ProblemException(401, 'AUTH_REQUIRED', { ja: 'ログインしてください。', en: 'Please log in.' });
+
+/** Resolves the session cookie on every request; refuses non-public routes without a live session. */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (token) {
+      const auth = await this.sessions.resolve(token);
+      if (auth) req.auth = auth;
+    }
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!isPublic && !req.auth) throw authRequired();
+    return true;
+  }
+}

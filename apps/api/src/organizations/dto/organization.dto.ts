@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  Validate,
+  ValidateNested,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+import { USER_LOCALES, type UserLocale } from '../../users/user.entity';
+import { isValidCorporateNumber } from '../corporate-number';
+import { MEMBER_ROLES, type MemberRole } from '../membership.entity';
+import { SIZE_BANDS, type SizeBand } from '../organization.entity';
+
+@ValidatorConstraint({ name: 'corporateNumber' })
+export class CorporateNumberConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isValidCorporateNumber(value);
+  }
+  defaultMessage(): string {
+    return 'corporateNumber must be a 13-digit 法人番号 with a valid check digit';
+  }
+}
+
+export class OrganizationInputDto {
+  @ApiProperty({ example: 'サンプル自動車株式会社' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '1180301018771', description: '法人番号 (13 digits, check digit first)' })
+  @IsOptional()
+  @Validate(CorporateNumberConstraint)
+  corporateNumber?: string;
+
+  @ApiProperty({ enum: SIZE_BANDS })
+  @IsIn(SIZE_BANDS)
+  sizeBand!: SizeBand;
+
+  @ApiPropertyOptional({ example: '自動車製造業' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  industry?: string;
+}
+
+export class SignupUserDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
+  @ApiPropertyOptional({ enum: USER_LOCALES }) @IsOptional() @IsIn(USER_LOCALES) locale?: UserLocale;
+}
+
+export class SignupDto {
+  @ApiProperty({ type: OrganizationInputDto })
+  @ValidateNested()
+  @Type(() => OrganizationInputDto)
+  organization!: OrganizationInputDto;
+
+  @ApiProperty({ type: SignupUserDto })
+  @ValidateNested()
+  @Type(() => SignupUserDto)
+  user!: SignupUserDto;
+}
+
+export class OrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) corporateNumber!: string | null;
+  @ApiProperty({ enum: SIZE_BANDS, nullable: true }) sizeBand!: SizeBand | null;
+  @ApiProperty() industry!: string;
+}
+
+export class CreateInvitationDto {
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty({ enum: MEMBER_ROLES }) @IsIn(MEMBER_ROLES) role!: MemberRole;
+}
+
+export class InvitationCreatedDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: MEMBER_ROLES }) role!: MemberRole;
+  @ApiProperty() expiresAt!: Date;
+  /** The link to hand to the invitee; the token in it is shown only once. */
+  @ApiProperty() acceptUrl!: string;
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_-]{43}$/) token!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
+}

@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const SIZE_BANDS = ['micro', 'small', 'medium', 'large'] as const;
+export type SizeBand = (typeof SIZE_BANDS)[number];
+
+@Entity({ name: 'organizations' })
+@Index('uq_organizations_corporate_number', ['corporateNumber'], {
+  unique: true,
+  where: 'corporate_number IS NOT NULL',
+})
+export class Organization {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** 法人番号: 13 digits, the first a check digit. Null for organizations without one (e.g. abroad). */
+  @Column({ name: 'corporate_number', type: 'char', length: 13, nullable: true })
+  corporateNumber!: string | null;
+
+  /** Null when not known yet (a supplier added by its buyer fills it in itself). */
+  @Column({ name: 'size_band', type: 'enum', enum: SIZE_BANDS, enumName: 'size_band', nullable: true })
+  sizeBand!: SizeBand | null;
+
+  @Column({ type: 'text', default: '' })
+  industry!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

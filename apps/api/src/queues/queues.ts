@@ -1,0 +1,20 @@
+/** Queue and job names with their payloads. Every queue and job name used anywhere is declared here. */
+export const QUEUE = {
+  system: 'system',
+} as const;
+
+export const JOB = {
+  heartbeat: 'heartbeat',
+} as const;
+
+export interface JobPayloads {
+  [JOB.heartbeat]: { requestedAt: string };
+}
+
+/** Defaults for every job: retried with backoff, completed jobs trimmed, failures kept for the dashboard. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { count: 1000, age: 24 * 3600 },
+  removeOnFail: { count: 5000 },
+} as const;

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../../apps/api/src/auth/password';
+import { SupplyLink } from '../../apps/api/src/network/supply-link.entity';
+import { withCheckDigit } from '../../apps/api/src/organizations/corporate-number';
+import { Membership, type MemberRole } from '../../apps/api/src/organizations/membership.entity';
+import { Organization } from '../../apps/api/src/organizations/organization.entity';
+import { User } from '../../apps/api/src/users/user.entity';
+
+let seq = 0;
+const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}${randomBytes(2).toString('hex')}`;
+
+/** A valid, unique 法人番号. */
+export function corporateNumber(): string {
+  const base = `${Date.now()}${seq++}`.slice(-12).padStart(12, '0');
+  return withCheckDigit(base);
+}
+
+export const PASSWORD = 'test-password-123';
+let passwordHash: Promise<string> | undefined;
+
+export async function makeOrg(db: DataSource, overrides: Partial<Organization> = {}): Promise<Organization> {
+  return db.getRepository(Organization).save({
+    name: `テスト組織 ${unique()}`,
+    corporateNumber: corporateNumber(),
+    sizeBand: 'medium',
+    industry: '自動車部品',
+    ...overrides,
+  });
+}
+
+export async function makeUser(
+  db: DataSource,
+  org: Organization | null,
+  role: MemberRole = 'admin',
+  overrides: Partial<User> = {},
+): Promise<User> {
+  passwordHash ??= hashPassword(PASSWORD);
+  const user = await db.getRepository(User).save({
+    email: `user-${unique()}@example.test`,
+    name: 'テスト 太郎',
+    passwordHash: await passwordHash,
+    locale: 'ja',
+    ...overrides,
+  });
+  if (org) await db.getRepository(Membership).insert({ userId: user.id, organizationId: org.id, role });
+  return user;
+}
+
+export async function makeLink(
+  db: DataSource,
+  buyer: Organization,
+  supplier: Organization,
+  overrides: Partial<SupplyLink> = {},
+): Promise<SupplyLink> {
+  return db
+    .getRepository(SupplyLink)
+    .save({
+      buyerId: buyer.id,
+      supplierId: supplier.id,
+      criticality: 'medium',
+      tags: [],
+      discloseUpstream: true,
+      ...overrides,
+    });
+}
+
+export async function countRows(db: DataSource, table: string): Promise<number> {
+  const [row] = await db.query<{ n: string }[]>(`SELECT count(*)::text AS n FROM ${table}`);
+  return Number(row?.n);
+}

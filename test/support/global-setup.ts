@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { withDatabase } from '../../scripts/db-url';
+import { TEMPLATE_DB, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './services';
+
+/**
+ * Runs once per jest run: checks the real services are up and builds a migrated template database that
+ * every test file clones (CREATE DATABASE … TEMPLATE), so tests never touch demo data or each other.
+ */
+export default async function globalSetup(): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (e) {
+    throw new Error(
+      `Redis is not reachable at ${TEST_REDIS_URL} (start it, e.g. .ci/run does): ${String(e)}`,
+    );
+  } finally {
+    redis.disconnect();
+  }
+
+  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
+  try {
+    await admin.connect();
+  } catch (e) {
+    throw new Error(`PostgreSQL is not reachable at ${TEST_PG_ADMIN_URL}: ${String(e)}`);
+  }
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    const ds = await new DataSource(
+      dataSourceOptions(withDatabase(TEST_PG_ADMIN_URL, TEMPLATE_DB)),
+    ).initialize();
+    try {
+      await ds.runMigrations({ transaction: 'each' });
+    } finally {
+      await ds.destroy();
+    }
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,16 @@
+import { Client } from 'pg';
+import { TEST_PG_ADMIN_URL } from './services';
+
+/** Drops every database the run created. */
+export default async function globalTeardown(): Promise<void> {
+  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'tierstar_test_%'`,
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,100 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/app.setup';
+import { type AppConfig, loadConfig } from '../../apps/api/src/config/config';
+import { withDatabase } from '../../scripts/db-url';
+import { TEMPLATE_DB, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './services';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  db: DataSource;
+  /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A fresh database cloned from the migrated template; dropped by the global teardown. */
+export async function createTestDatabase(): Promise<string> {
+  const name = `tierstar_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  } finally {
+    await admin.end();
+  }
+  return withDatabase(TEST_PG_ADMIN_URL, name);
+}
+
+/** Boots the real AppModule against real PostgreSQL and Redis, on its own database and Redis key prefix. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: `t${randomBytes(5).toString('hex')}`,
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    WEB_DIST: '',
+    ...env,
+  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: false,
+    bodyParser: false,
+  });
+  configureApp(app, config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    config,
+    db: app.get(DataSource),
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => app.close(),
+  };
+}
+
+/**
+ * A browser-like client: keeps cookies, fetches the CSRF token once and sends it on every state-changing
+ * request, as the web app does.
+ */
+export class TestBrowser {
+  readonly agent: TestAgent;
+  private csrf = '';
+
+  constructor(readonly t: TestApp) {
+    this.agent = request.agent(t.app.getHttpServer());
+  }
+
+  async init(): Promise<this> {
+    const res = await this.agent.get('/api/auth/csrf').expect(200);
+    this.csrf = (res.body as { token: string }).token;
+    return this;
+  }
+
+  get(path: string) {
+    return this.agent.get(path);
+  }
+  post(path: string, body?: object) {
+    const r = this.agent.post(path).set('X-CSRF-Token', this.csrf);
+    return body === undefined ? r : r.send(body);
+  }
+  patch(path: string, body: object) {
+    return this.agent.patch(path).set('X-CSRF-Token', this.csrf).send(body);
+  }
+
+  async login(email: string, password: string): Promise<this> {
+    await this.post('/api/auth/login', { email, password }).expect(200);
+    return this;
+  }
+}
+
+export const browser = (t: TestApp) => new TestBrowser(t).init();
