@@ -53,16 +53,14 @@ export async function makeLink(
   supplier: Organization,
   overrides: Partial<SupplyLink> = {},
 ): Promise<SupplyLink> {
-  return db
-    .getRepository(SupplyLink)
-    .save({
-      buyerId: buyer.id,
-      supplierId: supplier.id,
-      criticality: 'medium',
-      tags: [],
-      discloseUpstream: true,
-      ...overrides,
-    });
+  return db.getRepository(SupplyLink).save({
+    buyerId: buyer.id,
+    supplierId: supplier.id,
+    criticality: 'medium',
+    tags: [],
+    discloseUpstream: true,
+    ...overrides,
+  });
 }
 
 export async function countRows(db: DataSource, table: string): Promise<number> {

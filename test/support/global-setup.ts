@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { ENTITIES } from '../../apps/api/src/database/entities';
+import { MIGRATIONS } from '../../migrations';
 import { withDatabase } from '../../scripts/db-url';
 import { TEMPLATE_DB, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './services';
 
@@ -32,9 +33,14 @@ export default async function globalSetup(): Promise<void> {
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
-    const ds = await new DataSource(
-      dataSourceOptions(withDatabase(TEST_PG_ADMIN_URL, TEMPLATE_DB)),
-    ).initialize();
+    // Built by hand (not dataSourceOptions): jest's globalSetup does not apply the workspace path aliases.
+    const ds = await new DataSource({
+      type: 'postgres',
+      url: withDatabase(TEST_PG_ADMIN_URL, TEMPLATE_DB),
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      migrationsTableName: 'typeorm_migrations',
+    }).initialize();
     try {
       await ds.runMigrations({ transaction: 'each' });
     } finally {
