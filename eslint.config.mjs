@@ -6,8 +6,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Imports that would give the pure domain libraries I/O or framework coupling. */
-const IO_AND_FRAMEWORK_IMPORTS = [
+/** Packages that would give the pure domain libraries I/O or framework coupling (Nx checks npm packages). */
+const IO_AND_FRAMEWORK_PACKAGES = [
   '@nestjs/*',
   'typeorm',
   'bullmq',
@@ -15,17 +15,19 @@ const IO_AND_FRAMEWORK_IMPORTS = [
   'pg',
   'express',
   'nodemailer',
-  'fs',
-  'node:fs',
-  'fs/promises',
-  'node:fs/promises',
-  'net',
-  'node:net',
-  'http',
-  'node:http',
-  'child_process',
-  'node:child_process',
+  'exceljs',
 ];
+/** Node built-ins with I/O, refused in library sources (specs may read fixtures). */
+const IO_BUILTINS = [
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'child_process',
+  'dgram',
+  'worker_threads',
+].flatMap((m) => [m, `node:${m}`]);
 
 export default tseslint.config(
   {
@@ -60,12 +62,12 @@ export default tseslint.config(
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: ['type:domain'],
-              bannedExternalImports: IO_AND_FRAMEWORK_IMPORTS,
+              bannedExternalImports: IO_AND_FRAMEWORK_PACKAGES,
             },
             {
               sourceTag: 'type:data',
               onlyDependOnLibsWithTags: ['type:data', 'type:domain'],
-              bannedExternalImports: IO_AND_FRAMEWORK_IMPORTS,
+              bannedExternalImports: IO_AND_FRAMEWORK_PACKAGES.filter((p) => p !== 'exceljs'),
             },
           ],
         },
@@ -77,6 +79,16 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: IO_BUILTINS.map((name) => ({ name, message: 'libs stay pure: no I/O.' })) },
+      ],
     },
   },
   {

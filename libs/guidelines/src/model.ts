@@ -16,11 +16,7 @@ export interface LocalizedText {
 
 /** Stable identifiers of the built-in catalogue families. Imported catalogues may use other ids. */
 export type BuiltInCatalogueId =
-  | 'meti-scs'
-  | 'jama-japia'
-  | 'ipa-sme-selfcheck'
-  | 'ipa-5kajo'
-  | 'scs-star5-provisional';
+  'meti-scs' | 'jama-japia' | 'ipa-sme-selfcheck' | 'ipa-5kajo' | 'scs-star5-provisional';
 
 /**
  * How a catalogue is scored:

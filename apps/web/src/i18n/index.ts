@@ -1,0 +1,38 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import ja from './ja.json';
+import { DEFAULT_LANGUAGE, type Language, LANGUAGES, storedLanguage, storeLanguage } from './languages';
+
+export const resources = { ja: { translation: ja }, en: { translation: en } } as const;
+
+function reflectLanguage(language: string): void {
+  document.documentElement.lang = language;
+  document.title = i18n.t('app.name');
+}
+
+export function initI18n(): typeof i18n {
+  void i18n.use(initReactI18next).init({
+    resources,
+    lng: storedLanguage() ?? DEFAULT_LANGUAGE,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false }, // React escapes already.
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  i18n.on('languageChanged', reflectLanguage);
+  reflectLanguage(i18n.language);
+  return i18n;
+}
+
+/** Switch the UI language and remember the choice on this device. */
+export function changeLanguage(language: Language): void {
+  storeLanguage(language);
+  void i18n.changeLanguage(language);
+}
+
+/** Use the account's preferred language, unless the user already chose one on this device. */
+export function applyAccountLanguage(language: Language): void {
+  if (storedLanguage() === null && i18n.language !== language) void i18n.changeLanguage(language);
+}
