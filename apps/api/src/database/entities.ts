@@ -1,5 +1,6 @@
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Session } from '../auth/session.entity';
+import { ImportedCatalogue } from '../catalogues/imported-catalogue.entity';
 import { SupplyLink } from '../network/supply-link.entity';
 import { Invitation } from '../organizations/invitation.entity';
 import { Membership } from '../organizations/membership.entity';
@@ -7,4 +8,13 @@ import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works under ts, swc and jest). */
-export const ENTITIES = [AuditEvent, Invitation, Membership, Organization, Session, SupplyLink, User];
+export const ENTITIES = [
+  AuditEvent,
+  ImportedCatalogue,
+  Invitation,
+  Membership,
+  Organization,
+  Session,
+  SupplyLink,
+  User,
+];

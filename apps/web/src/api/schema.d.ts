@@ -68,6 +68,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalogues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Catalogues_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Catalogues_tree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogues/{id}/versions/{version}/criteria/{criterionId}/crosswalk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Catalogues_crosswalk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/catalogues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgCatalogues_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/catalogues/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrgCatalogues_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/catalogues/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrgCatalogues_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -243,6 +339,221 @@ export interface components {
         MeDto: {
             user: components["schemas"]["MeUserDto"];
             memberships: components["schemas"]["MeMembershipDto"][];
+        };
+        LocalizedTextDto: {
+            /** @example ガバナンスの整備 */
+            ja: string;
+            /** @example Governance */
+            en: string;
+        };
+        CatalogueListItemDto: {
+            /** @example meti-scs */
+            id: string;
+            /** @example 2026-03-27 */
+            version: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            scoring: "levels" | "points" | "checklist";
+            /** @description Not an official scheme (★5 profile) */
+            provisional: boolean;
+            /** @enum {string} */
+            origin: "built-in" | "imported";
+            /**
+             * Format: uuid
+             * @description Only for imported catalogues
+             */
+            importId?: string;
+        };
+        CatalogueListDto: {
+            items: components["schemas"]["CatalogueListItemDto"][];
+        };
+        CatalogueSourceDto: {
+            description: string;
+            url?: string;
+            sha256?: string;
+        };
+        LevelDto: {
+            /** @example 3 */
+            rank: number;
+            label: components["schemas"]["LocalizedTextDto"];
+            provisional: boolean;
+        };
+        CatalogueCountsDto: {
+            groups: number;
+            requirements: number;
+            criteria: number;
+        };
+        CriterionNodeDto: {
+            /** @example 1-1-1-1 */
+            id: string;
+            /** @example 1-1-1 */
+            requirementId?: string;
+            /**
+             * @description Rank of the level that first requires this criterion
+             * @example 3
+             */
+            level: number;
+            /** @description The level that first requires it is provisional (★5) */
+            provisional: boolean;
+            /** @enum {string} */
+            csf?: "GV" | "ID" | "PR" | "DE" | "RS" | "RC";
+            title: components["schemas"]["LocalizedTextDto"];
+            explanation: components["schemas"]["LocalizedTextDto"];
+            /** @description Publisher's wording (imported catalogues only) */
+            officialText?: string;
+            /** @description For composed profiles: the catalogue the item comes from */
+            sourceCatalogueId?: string;
+        };
+        RequirementNodeDto: {
+            /** @example 1-1-1 */
+            id: string;
+            /** @example 3 */
+            level: number;
+            provisional: boolean;
+            title: components["schemas"]["LocalizedTextDto"];
+            explanation?: components["schemas"]["LocalizedTextDto"];
+            officialText?: string;
+            criteria: components["schemas"]["CriterionNodeDto"][];
+        };
+        SubgroupNodeDto: {
+            /** @example 1-1 */
+            id: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            requirements: components["schemas"]["RequirementNodeDto"][];
+        };
+        GroupNodeDto: {
+            /** @example 1 */
+            id: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            subgroups: components["schemas"]["SubgroupNodeDto"][];
+            /** @description Requirements not in a subgroup */
+            requirements: components["schemas"]["RequirementNodeDto"][];
+            /** @description Criteria not under a requirement (JAMA, IPA) */
+            criteria: components["schemas"]["CriterionNodeDto"][];
+        };
+        DecisionDto: {
+            itemId: string;
+            field: string;
+            chosen: string;
+            alternatives: string[];
+            reason: string;
+        };
+        CatalogueTreeDto: {
+            /** @example meti-scs */
+            id: string;
+            /** @example 2026-03-27 */
+            version: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            publisher: string;
+            /** @description ISO date; empty when unknown */
+            publishedOn: string;
+            /** @enum {string} */
+            scoring: "levels" | "points" | "checklist";
+            /** @enum {string} */
+            wording: "own-words" | "official";
+            provisional: boolean;
+            source: components["schemas"]["CatalogueSourceDto"];
+            levels: components["schemas"]["LevelDto"][];
+            counts: components["schemas"]["CatalogueCountsDto"];
+            groups: components["schemas"]["GroupNodeDto"][];
+            decisions: components["schemas"]["DecisionDto"][];
+            /**
+             * Format: uuid
+             * @description Only for imported catalogues
+             */
+            importId?: string;
+        };
+        CrosswalkItemRefDto: {
+            /** @example jama-japia */
+            catalogueId: string;
+            /** @example No.1 */
+            itemId: string;
+        };
+        CrosswalkLinkDto: {
+            /** @description Always the requested criterion */
+            from: components["schemas"]["CrosswalkItemRefDto"];
+            to: components["schemas"]["CrosswalkItemRefDto"];
+            /**
+             * @description Read as "from <relation> to"
+             * @enum {string}
+             */
+            relation: "equal" | "subset" | "superset" | "intersect";
+            /**
+             * @description hint: a loose pointer only, never used to prefill
+             * @enum {string}
+             */
+            source: "official" | "tierstar" | "hint";
+            /**
+             * @description outgoing: stored from this catalogue; incoming: stored the other way and turned round
+             * @enum {string}
+             */
+            direction: "outgoing" | "incoming";
+            note?: string;
+        };
+        CrosswalkResultDto: {
+            catalogueId: string;
+            version: string;
+            criterionId: string;
+            links: components["schemas"]["CrosswalkLinkDto"][];
+        };
+        ImportedCatalogueSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            catalogueId: string;
+            version: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            scoring: "levels" | "points" | "checklist";
+            /** @enum {string} */
+            sourceFormat: "meti-csv" | "meti-xlsx" | "oscal-json";
+            sha256: string;
+            counts: components["schemas"]["CatalogueCountsDto"];
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ImportedCatalogueListDto: {
+            items: components["schemas"]["ImportedCatalogueSummaryDto"][];
+        };
+        CatalogueDiffChangeDto: {
+            id: string;
+            /**
+             * @example [
+             *       "level",
+             *       "title.ja"
+             *     ]
+             */
+            fields: string[];
+        };
+        CatalogueDiffDto: {
+            /**
+             * Format: uuid
+             * @description The imported version compared against
+             */
+            againstImportId: string;
+            againstVersion: string;
+            added: string[];
+            removed: string[];
+            changed: components["schemas"]["CatalogueDiffChangeDto"][];
+        };
+        ImportWarningDto: {
+            /** @example catalog.controls[3] */
+            where: string;
+            message: components["schemas"]["LocalizedTextDto"];
+        };
+        ImportCatalogueResultDto: {
+            /** Format: uuid */
+            id: string;
+            catalogueId: string;
+            version: string;
+            /** @enum {string} */
+            sourceFormat: "meti-csv" | "meti-xlsx" | "oscal-json";
+            sha256: string;
+            counts: components["schemas"]["CatalogueCountsDto"];
+            /** @description Against the previous imported version */
+            diff?: components["schemas"]["CatalogueDiffDto"];
+            warnings: components["schemas"]["ImportWarningDto"][];
         };
         HealthDto: {
             /** @enum {string} */
@@ -473,6 +784,155 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    Catalogues_list: {
+        parameters: {
+            query?: {
+                /** @description Also list this organization's imported catalogues (members with a read role only) */
+                orgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueListDto"];
+                };
+            };
+        };
+    };
+    Catalogues_tree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description A version, or `latest` */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueTreeDto"];
+                };
+            };
+        };
+    };
+    Catalogues_crosswalk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description A version, or `latest` */
+                version: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrosswalkResultDto"];
+                };
+            };
+        };
+    };
+    OrgCatalogues_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportedCatalogueListDto"];
+                };
+            };
+        };
+    };
+    OrgCatalogues_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description At most 10 MB
+                     */
+                    file: string;
+                    /** @enum {string} */
+                    format?: "meti-csv" | "meti-xlsx" | "oscal-json";
+                    /** @example meti-scs */
+                    catalogueId?: string;
+                    /** @example 2026-03-27 */
+                    version?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCatalogueResultDto"];
+                };
+            };
+        };
+    };
+    OrgCatalogues_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueTreeDto"];
                 };
             };
         };
