@@ -142,8 +142,8 @@ async function shutdown(code = 0) {
 
 async function main() {
   if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
-    log('installing dependencies (npm ci) …');
-    run('npm', ['ci']);
+    log('installing dependencies …');
+    run('npm', ['install', '--no-audit', '--no-fund']);
   }
   log('building the API and the web app …');
   run('npm', ['run', '--silent', 'build']);
