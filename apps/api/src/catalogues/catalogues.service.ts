@@ -17,7 +17,8 @@ import {
 import { DataSource } from 'typeorm';
 import { audit } from '../audit/audit';
 import { ProblemException, problem } from '../common/problem';
-import { Membership, type MemberRole } from '../organizations/membership.entity';
+import { assertOrgRole } from '../auth/org-access';
+import type { MemberRole } from '../organizations/membership.entity';
 import { catalogueTree, countsOf } from './catalogue-tree';
 import type {
   CatalogueListDto,
@@ -36,7 +37,6 @@ import { type ImportFormat, ImportedCatalogue } from './imported-catalogue.entit
 export const CATALOGUE_READ_ROLES: MemberRole[] = ['admin', 'procurement', 'evaluator'];
 export const LATEST = 'latest';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** .xlsx by the ZIP magic bytes, JSON by its first non-space character `{`, else CSV. */
@@ -85,7 +85,7 @@ export class CataloguesService {
       origin: 'built-in',
     }));
     if (orgId !== undefined) {
-      await this.assertMember(userId, orgId, CATALOGUE_READ_ROLES);
+      await assertOrgRole(this.db, userId, orgId, CATALOGUE_READ_ROLES);
       for (const i of (await this.listImported(orgId)).items) {
         items.push({
           id: i.catalogueId,
@@ -279,21 +279,6 @@ export class CataloguesService {
     const catalogue = getCatalogue(id, version === LATEST ? undefined : version);
     if (!catalogue) throw catalogueNotFound();
     return catalogue;
-  }
-
-  /** The OrgAccessGuard rule for a query parameter: non-members get 404, members without a role 403. */
-  private async assertMember(userId: string, orgId: string, roles: MemberRole[]): Promise<void> {
-    if (!UUID.test(orgId)) throw problem.notFound();
-    const mine = await this.db
-      .getRepository(Membership)
-      .find({ where: { userId, organizationId: orgId }, select: { role: true } });
-    if (mine.length === 0) throw problem.notFound();
-    if (!mine.some((m) => roles.includes(m.role))) {
-      throw new ProblemException(403, 'ROLE_REQUIRED', {
-        ja: `この操作には次の役割が必要です: ${roles.join(', ')}`,
-        en: `This action needs one of these roles: ${roles.join(', ')}`,
-      });
-    }
   }
 }
 
