@@ -13,7 +13,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth.types';
 import { CurrentAuth, OrgRoles } from '../auth/decorators';
-import { ProblemException } from '../common/problem';
+import { problem } from '../common/problem';
 import { CATALOGUE_READ_ROLES, CataloguesService } from './catalogues.service';
 import {
   CatalogueListDto,
@@ -99,10 +99,7 @@ export class OrgCataloguesController {
     @Body() body: ImportCatalogueDto,
   ): Promise<ImportCatalogueResultDto> {
     if (!file) {
-      throw new ProblemException(400, 'FILE_REQUIRED', {
-        ja: '取り込むファイルを選んでください。',
-        en: 'Attach the file in the "file" field.',
-      });
+      throw problem.fileRequired();
     }
     return this.catalogues.importFile(orgId, auth.userId, file, body);
   }

@@ -30,6 +30,11 @@ export class ProblemException extends HttpException {
 }
 
 export const problem = {
+  fileRequired: () =>
+    new ProblemException(400, 'FILE_REQUIRED', {
+      ja: 'ファイルを選んでください。',
+      en: 'Attach the file in the "file" field.',
+    }),
   notFound: (what: LocalizedMessage = { ja: '見つかりません。', en: 'Not found.' }) =>
     new ProblemException(404, 'NOT_FOUND', what),
   validation: (errors: NonNullable<ProblemException['errors']>) =>

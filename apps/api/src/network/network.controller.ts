@@ -14,7 +14,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth.types';
 import { CurrentAuth, OrgRoles } from '../auth/decorators';
-import { ProblemException } from '../common/problem';
+import { ProblemException, problem } from '../common/problem';
 import {
   AddSupplierDto,
   ImportResultDto,
@@ -73,10 +73,7 @@ export class NetworkController {
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<ImportResultDto> {
     if (!file) {
-      throw new ProblemException(400, 'FILE_REQUIRED', {
-        ja: 'CSV ファイルを選んでください。',
-        en: 'Attach a CSV file in the "file" field.',
-      });
+      throw problem.fileRequired();
     }
     if (file.buffer.includes(0)) {
       throw new ProblemException(415, 'CSV_NOT_TEXT', {
