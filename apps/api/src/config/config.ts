@@ -75,6 +75,32 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Outgoing mail server, e.g. smtp://127.0.0.1:1025 (the quick start's local inbox) or smtps://user:pass@host:465. */
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /** Sender of every email, e.g. "TierStar <no-reply@example.jp>". */
+  @IsString()
+  MAIL_FROM = 'TierStar <no-reply@tierstar.local>';
+
+  /** Folder where uploaded evidence files are stored (local-disk storage). */
+  @IsString()
+  EVIDENCE_DIR = '.data/evidence';
+
+  /** Largest evidence file accepted, in bytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** Days after a campaign's due date that a supplier's invitation link keeps working. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  INVITATION_GRACE_DAYS = 14;
+
   /** Folder of the built web app the API serves; empty disables static serving. */
   @IsOptional()
   @IsString()

@@ -1,3 +1,15 @@
+import { AccessToken } from '../assessments/access-token.entity';
+import { Answer } from '../assessments/answer.entity';
+import { AnswerRevision } from '../assessments/answer-revision.entity';
+import { Assessment } from '../assessments/assessment.entity';
+import { Confirmation } from '../assessments/confirmation.entity';
+import { ReviewComment } from '../assessments/review-comment.entity';
+import { ScoreSnapshot } from '../assessments/score-snapshot.entity';
+import { Submission } from '../assessments/submission.entity';
+import { CampaignSupplier } from '../campaigns/campaign-supplier.entity';
+import { Campaign } from '../campaigns/campaign.entity';
+import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { MailOutbox } from '../outbox/mail-outbox.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Session } from '../auth/session.entity';
 import { ImportedCatalogue } from '../catalogues/imported-catalogue.entity';
@@ -9,7 +21,19 @@ import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works under ts, swc and jest). */
 export const ENTITIES = [
+  AccessToken,
+  Answer,
+  AnswerRevision,
+  Assessment,
   AuditEvent,
+  Campaign,
+  CampaignSupplier,
+  Confirmation,
+  EvidenceFile,
+  MailOutbox,
+  ReviewComment,
+  ScoreSnapshot,
+  Submission,
   ImportedCatalogue,
   Invitation,
   Membership,

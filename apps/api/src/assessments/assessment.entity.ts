@@ -1,0 +1,82 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Organization } from '../organizations/organization.entity';
+import { User } from '../users/user.entity';
+
+export const ASSESSMENT_STATUSES = ['invited', 'in_progress', 'submitted', 'returned', 'accepted'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+/** One supplier's self-assessment within one campaign. `buyerId` is copied from the campaign for tenant checks. */
+@Entity({ name: 'assessments' })
+@Index('uq_assessments_campaign_supplier', ['campaignId', 'supplierId'], { unique: true })
+@Index('ix_assessments_supplier', ['supplierId'])
+@Index('ix_assessments_buyer', ['buyerId', 'status'])
+export class Assessment {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'campaign_id', type: 'uuid' })
+  campaignId!: string;
+
+  @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'campaign_id' })
+  campaign?: Relation<Campaign>;
+
+  @Column({ name: 'buyer_id', type: 'uuid' })
+  buyerId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'buyer_id' })
+  buyer?: Relation<Organization>;
+
+  @Column({ name: 'supplier_id', type: 'uuid' })
+  supplierId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'supplier_id' })
+  supplier?: Relation<Organization>;
+
+  /** Level asked for (catalogue rank); null for catalogues without levels. */
+  @Column({ name: 'target_level', type: 'smallint', nullable: true })
+  targetLevel!: number | null;
+
+  @Column({ type: 'enum', enum: ASSESSMENT_STATUSES, enumName: 'assessment_status', default: 'invited' })
+  status!: AssessmentStatus;
+
+  @Column({ name: 'contact_email', type: 'text', nullable: true })
+  contactEmail!: string | null;
+
+  /** Number of submissions so far (the current review round). */
+  @Column({ type: 'int', default: 0 })
+  round!: number;
+
+  /** Expert / third-party evaluator assigned by the buyer to confirm answers. */
+  @Column({ name: 'evaluator_id', type: 'uuid', nullable: true })
+  evaluatorId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'evaluator_id' })
+  evaluator?: Relation<User>;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
+  acceptedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

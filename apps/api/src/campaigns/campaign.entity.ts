@@ -1,0 +1,84 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Catalogue } from '@tierstar/guidelines';
+import { Organization } from '../organizations/organization.entity';
+import { User } from '../users/user.entity';
+
+export const CAMPAIGN_STATUSES = ['draft', 'launched', 'closed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export const MAIL_LOCALES = ['ja', 'en'] as const;
+export type MailLocale = (typeof MAIL_LOCALES)[number];
+
+/**
+ * A buyer's request to a set of suppliers to self-assess against one catalogue version. The catalogue is
+ * copied into the campaign at creation, so later catalogue changes never alter what was asked.
+ */
+@Entity({ name: 'campaigns' })
+@Index('ix_campaigns_buyer', ['buyerId', 'createdAt'])
+export class Campaign {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'buyer_id', type: 'uuid' })
+  buyerId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'buyer_id' })
+  buyer?: Relation<Organization>;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  /** The buyer's request to its suppliers, in its own words. */
+  @Column({ type: 'text', default: '' })
+  message!: string;
+
+  /** What the buyer offers in return (cost sharing, support programmes), per the METI/JFTC guidance. */
+  @Column({ name: 'support_offered', type: 'text', default: '' })
+  supportOffered!: string;
+
+  @Column({ name: 'catalogue_id', type: 'text' })
+  catalogueId!: string;
+
+  @Column({ name: 'catalogue_version', type: 'text' })
+  catalogueVersion!: string;
+
+  /** The whole catalogue as it was when the campaign was created. */
+  @Column({ type: 'jsonb', select: false })
+  catalogue!: Catalogue;
+
+  @Column({ name: 'due_date', type: 'date' })
+  dueDate!: string;
+
+  /** Language of the invitation emails. */
+  @Column({ type: 'enum', enum: MAIL_LOCALES, enumName: 'mail_locale', default: 'ja' })
+  locale!: MailLocale;
+
+  @Column({ type: 'enum', enum: CAMPAIGN_STATUSES, enumName: 'campaign_status', default: 'draft' })
+  status!: CampaignStatus;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: Relation<User>;
+
+  @Column({ name: 'launched_at', type: 'timestamptz', nullable: true })
+  launchedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
