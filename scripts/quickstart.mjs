@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm start — the whole app with demo data on a fresh clone:
 // install (if needed) → build → PostgreSQL (embedded when DATABASE_URL is unset) → Redis → migrate → seed
-// → API + worker + web in one process (ROLE=all) → prints the URL and the demo logins.
+// → local mail inbox (unless SMTP_URL is set) → API + worker + web in one process (ROLE=all) → prints the URL and
+// the demo logins.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
@@ -128,6 +129,42 @@ async function ensureRedis() {
   return local;
 }
 
+/** Starts the development inbox (scripts/mail-catcher.ts): every email the app sends lands there, none leaves. */
+async function startMailCatcher() {
+  const smtpPort = await freePort(1025);
+  let httpPort = await freePort(1080);
+  if (httpPort === smtpPort) httpPort = await freePort(smtpPort + 1);
+  const child = spawn(
+    process.execPath,
+    ['dist/scripts/mail-catcher.js', '--smtp', String(smtpPort), '--http', String(httpPort)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  children.push(child);
+  // Show one line per email received ("[mail] to: subject"), not the catcher's own start-up lines.
+  let pending = '';
+  child.stdout.on('data', (chunk) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) if (line.startsWith('[mail]')) log(line);
+  });
+  child.once('exit', (code) => {
+    if (code !== null && code !== 0) console.error(`[tierstar] the mail inbox stopped (exit ${code})`);
+  });
+  const inbox = `http://127.0.0.1:${httpPort}/`;
+  await waitFor(
+    async () => {
+      try {
+        return (await fetch(inbox)).ok;
+      } catch {
+        return false;
+      }
+    },
+    'the mail inbox',
+    10_000,
+  );
+  return { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, inbox };
+}
+
 async function shutdown(code = 0) {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   if (embedded) {
@@ -159,6 +196,10 @@ async function main() {
   log('seeding demo data …');
   run(process.execPath, ['dist/seed/run.js'], env);
 
+  let mail = null;
+  if (process.env.SMTP_URL) log('using SMTP_URL for outgoing email');
+  else mail = await startMailCatcher();
+
   const port = process.env.PORT ? Number(process.env.PORT) : await freePort(3000);
   const url = process.env.PUBLIC_URL || `http://localhost:${port}`;
   const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/src/main.js'], {
@@ -171,6 +212,7 @@ async function main() {
       PUBLIC_URL: url,
       NODE_ENV: process.env.NODE_ENV || 'development',
       LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+      ...(mail ? { SMTP_URL: mail.smtpUrl } : {}),
     },
   });
   children.push(api);
@@ -190,6 +232,7 @@ async function main() {
     60_000,
   );
   log(`TierStar is running: ${url}  (API docs: ${url}/api/docs)`);
+  if (mail) log(`Inbox (dev mail): ${mail.inbox}`);
   log('log in as procurement@oem.demo / tierstar-demo (more logins above). Ctrl+C stops everything.');
 }
 

@@ -5,20 +5,7 @@ import { JOB, QUEUE } from '../../apps/api/src/queues/queues';
 import { REDIS } from '../../apps/api/src/redis/redis.module';
 import type Redis from 'ioredis';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-async function pollUntil<T>(
-  fn: () => Promise<T | null | undefined>,
-  timeoutMs = 10_000,
-  intervalMs = 100,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
+import { pollUntil } from '../support/poll';
 
 describe('platform: health, problem+json, queues, docs', () => {
   let t: TestApp;

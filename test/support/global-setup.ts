@@ -2,16 +2,18 @@ import 'reflect-metadata';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ENTITIES } from '../../apps/api/src/database/entities';
 import { MIGRATIONS } from '../../migrations';
 import { withDatabase } from '../../scripts/db-url';
-import { TEMPLATE_DB, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './services';
+import { randomBytes } from 'node:crypto';
+import { templateDb, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './services';
 
 /**
  * Runs once per jest run: checks the real services are up and builds a migrated template database that
  * every test file clones (CREATE DATABASE … TEMPLATE), so tests never touch demo data or each other.
  */
 export default async function globalSetup(): Promise<void> {
+  process.env.TIERSTAR_TEST_RUN = randomBytes(4).toString('hex');
+  const TEMPLATE_DB = templateDb();
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
@@ -33,11 +35,11 @@ export default async function globalSetup(): Promise<void> {
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
-    // Built by hand (not dataSourceOptions): jest's globalSetup does not apply the workspace path aliases.
+    // Built by hand (not dataSourceOptions) and without entities: jest's globalSetup does not apply the
+    // workspace path aliases that entity files import. Migrations alone build the schema.
     const ds = await new DataSource({
       type: 'postgres',
       url: withDatabase(TEST_PG_ADMIN_URL, TEMPLATE_DB),
-      entities: ENTITIES,
       migrations: MIGRATIONS,
       migrationsTableName: 'typeorm_migrations',
     }).initialize();

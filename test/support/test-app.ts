@@ -9,7 +9,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/app.setup';
 import { type AppConfig, loadConfig } from '../../apps/api/src/config/config';
 import { withDatabase } from '../../scripts/db-url';
-import { TEMPLATE_DB, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './services';
+import { templateDb, testDbPrefix, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './services';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -22,11 +22,11 @@ export interface TestApp {
 
 /** A fresh database cloned from the migrated template; dropped by the global teardown. */
 export async function createTestDatabase(): Promise<string> {
-  const name = `tierstar_test_${randomBytes(6).toString('hex')}`;
+  const name = `${testDbPrefix()}${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
   } finally {
     await admin.end();
   }
@@ -89,6 +89,12 @@ export class TestBrowser {
   }
   patch(path: string, body: object) {
     return this.agent.patch(path).set('X-CSRF-Token', this.csrf).send(body);
+  }
+  put(path: string, body: object) {
+    return this.agent.put(path).set('X-CSRF-Token', this.csrf).send(body);
+  }
+  delete(path: string) {
+    return this.agent.delete(path).set('X-CSRF-Token', this.csrf);
   }
 
   async login(email: string, password: string): Promise<this> {

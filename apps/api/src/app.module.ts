@@ -2,14 +2,19 @@ import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { NetworkModule } from './network/network.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -37,7 +42,12 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: false }),
         RedisModule,
         QueuesModule.forRoot(config),
+        MailModule,
+        OutboxModule.forRoot({ runsWorkers: config.ROLE !== 'api' }),
+        EvidenceModule,
+        AssessmentsModule,
         AuthModule,
+        CampaignsModule,
         CataloguesModule,
         HealthModule,
         NetworkModule,

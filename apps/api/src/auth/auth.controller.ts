@@ -6,7 +6,7 @@ import { clearSessionCookie, setCsrfCookie, setSessionCookie } from './auth.cook
 import { AuthService } from './auth.service';
 import { type AuthedRequest, CSRF_COOKIE, SESSION_COOKIE } from './auth.types';
 import { CurrentAuth, Public } from './decorators';
-import { CsrfTokenDto, LoginDto, MeDto } from './dto/auth.dto';
+import { ClaimAccountDto, CsrfTokenDto, LoginDto, MeDto } from './dto/auth.dto';
 import { SessionService } from './session.service';
 import { newToken } from './tokens';
 import type { AuthContext } from './auth.types';
@@ -62,5 +62,14 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentAuth() auth: AuthContext): Promise<MeDto> {
     return this.auth.me(auth.userId);
+  }
+
+  /** After signing in through an emailed link: set a name and a password to come back later. */
+  @Post('claim')
+  @HttpCode(200)
+  @ApiCookieAuth()
+  @ApiOkResponse({ type: MeDto })
+  claim(@CurrentAuth() auth: AuthContext, @Body() body: ClaimAccountDto): Promise<MeDto> {
+    return this.auth.claim(auth.userId, body.name, body.password);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { ProblemException } from '../common/problem';
 import { Membership } from '../organizations/membership.entity';
 import { normalizeEmail } from '../users/email';
 import { User } from '../users/user.entity';
 import type { MeDto } from './dto/auth.dto';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { LoginRateLimiter } from './rate-limiter';
 import { SessionService } from './session.service';
 
@@ -63,5 +63,20 @@ export class AuthService {
       .addOrderBy('m.role')
       .getRawMany<MeDto['memberships'][number]>();
     return { user: { id: user.id, email: user.email, name: user.name, locale: user.locale }, memberships };
+  }
+
+  /** Sets the first password of an account created through an emailed link. Refused once a password exists. */
+  async claim(userId: string, name: string, password: string): Promise<MeDto> {
+    const passwordHash = await hashPassword(password);
+    const result = await this.db
+      .getRepository(User)
+      .update({ id: userId, passwordHash: IsNull() }, { passwordHash, name: name.trim() });
+    if (!result.affected) {
+      throw new ProblemException(409, 'ACCOUNT_ALREADY_CLAIMED', {
+        ja: 'このアカウントにはすでにパスワードが設定されています。',
+        en: 'This account already has a password.',
+      });
+    }
+    return this.me(userId);
   }
 }

@@ -52,6 +52,7 @@ export class ProblemFilter implements ExceptionFilter {
     let code = GENERIC[500]!.code;
     let message = GENERIC[500]!.message;
     let errors: unknown[] | undefined;
+    let extensions: Record<string, unknown> = {};
 
     if (exception instanceof ProblemException) {
       status = exception.httpStatus;
@@ -59,6 +60,7 @@ export class ProblemFilter implements ExceptionFilter {
       message = exception.localized;
       errors = exception.errors?.map((e) => ({ ...e, message: e.message[locale] }));
       for (const [k, v] of Object.entries(exception.headers ?? {})) res.setHeader(k, v);
+      extensions = exception.extensions ?? {};
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const generic = GENERIC[status] ?? GENERIC[status >= 500 ? 500 : 400]!;
@@ -72,6 +74,7 @@ export class ProblemFilter implements ExceptionFilter {
       .status(status)
       .type('application/problem+json')
       .json({
+        ...extensions,
         type: `https://tierstar.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
         title: message.en,
         status,

@@ -24,6 +24,8 @@ export class ProblemException extends HttpException {
     readonly localized: LocalizedMessage,
     readonly errors?: { field?: string; row?: number; column?: string; message: LocalizedMessage }[],
     readonly headers?: Record<string, string>,
+    /** Extra members of the problem object (RFC 9457 extensions), e.g. the current value on a conflict. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(localized.en, httpStatus);
   }

@@ -22,6 +22,7 @@ import {
   AcceptInvitationDto,
   CreateInvitationDto,
   InvitationCreatedDto,
+  MemberListDto,
   OrganizationDto,
   SignupDto,
 } from './dto/organization.dto';
@@ -55,6 +56,14 @@ export class OrganizationsController {
   @ApiOkResponse({ type: OrganizationDto })
   get(@Param('orgId', ParseUUIDPipe) orgId: string): Promise<OrganizationDto> {
     return this.orgs.get(orgId);
+  }
+
+  /** Members of the organization (e.g. evaluators to assign to an assessment). */
+  @Get('orgs/:orgId/members')
+  @OrgRoles('admin', 'procurement')
+  @ApiOkResponse({ type: MemberListDto })
+  members(@Param('orgId', ParseUUIDPipe) orgId: string): Promise<MemberListDto> {
+    return this.orgs.members(orgId);
   }
 
   @Post('orgs/:orgId/invitations')

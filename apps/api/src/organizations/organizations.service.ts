@@ -13,6 +13,7 @@ import type {
   AcceptInvitationDto,
   CreateInvitationDto,
   InvitationCreatedDto,
+  MemberListDto,
   OrganizationDto,
   OrganizationInputDto,
   SignupDto,
@@ -220,5 +221,16 @@ export class OrganizationsService {
       });
       return { ...(await this.sessions.create(m, user.id, userAgent)), userId: user.id };
     });
+  }
+
+  async members(orgId: string): Promise<MemberListDto> {
+    const items = await this.db.query<MemberListDto['items']>(
+      `SELECT u.id AS "userId", u.name, u.email, m.role
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = $1
+        ORDER BY u.name, m.role`,
+      [orgId],
+    );
+    return { items };
   }
 }

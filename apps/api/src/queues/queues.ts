@@ -1,14 +1,19 @@
 /** Queue and job names with their payloads. Every queue and job name used anywhere is declared here. */
 export const QUEUE = {
   system: 'system',
+  mail: 'mail',
 } as const;
 
 export const JOB = {
   heartbeat: 'heartbeat',
+  deliverMail: 'deliver-mail',
+  sweepMail: 'sweep-mail',
 } as const;
 
 export interface JobPayloads {
   [JOB.heartbeat]: { requestedAt: string };
+  [JOB.deliverMail]: { outboxId: string };
+  [JOB.sweepMail]: Record<string, never>;
 }
 
 /** Defaults for every job: retried with backoff, completed jobs trimmed, failures kept for the dashboard. */

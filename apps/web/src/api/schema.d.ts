@@ -4,6 +4,214 @@
  */
 
 export interface paths {
+    "/api/assessments/{assessmentId}/answers/{criterionId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Evidence_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Evidence_download"];
+        put?: never;
+        post?: never;
+        delete: operations["Evidence_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-links/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Assessments_redeem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assessments_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assessments_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/answers/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Assessments_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Assessments_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Assessments_returnToSupplier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Assessments_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/evaluator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Assessments_assignEvaluator"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/confirmations/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Assessments_confirm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Workbook_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Workbook_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/csrf": {
         parameters: {
             query?: never;
@@ -62,6 +270,102 @@ export interface paths {
         get: operations["Auth_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaigns_list"];
+        put?: never;
+        post: operations["Campaigns_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaigns_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/campaigns/{campaignId}/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Campaigns_suppliers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/campaigns/{campaignId}/suppliers/{supplierId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Campaigns_updateSupplier"];
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/campaigns/{campaignId}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Campaigns_launch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -276,6 +580,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Organizations_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/invitations": {
         parameters: {
             query?: never;
@@ -312,6 +632,230 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        EvidenceDto: {
+            id: string;
+            criterionId: string;
+            filename: string;
+            mediaType: string;
+            size: number;
+            sha256: string;
+            createdAt: string;
+        };
+        RedeemDto: {
+            token: string;
+        };
+        RedeemResultDto: {
+            assessmentId: string;
+            /** @description The person has no password yet and may claim an account */
+            needsPassword: boolean;
+        };
+        MyAssessmentDto: {
+            id: string;
+            /** @enum {string} */
+            status: "invited" | "in_progress" | "submitted" | "returned" | "accepted";
+            campaignTitle: string;
+            buyerName: string;
+            supplierName: string;
+            dueDate: string;
+            targetLevel: number | null;
+            level: number | null;
+            answered: number;
+            inScope: number;
+            /** @enum {string} */
+            side: "supplier" | "buyer" | "evaluator";
+        };
+        MyAssessmentListDto: {
+            items: components["schemas"]["MyAssessmentDto"][];
+        };
+        PartyDto: {
+            id: string;
+            name: string;
+        };
+        LevelViewDto: {
+            rank: number;
+            /** @description { ja, en } */
+            label: Record<string, never>;
+            provisional: boolean;
+        };
+        GroupViewDto: {
+            id: string;
+            /** @description { ja, en } */
+            title: Record<string, never>;
+        };
+        CriterionViewDto: {
+            id: string;
+            groupId: string;
+            requirementId?: string;
+            level: number;
+            /** @description { ja, en } */
+            title: Record<string, never>;
+            /** @description { ja, en } */
+            explanation: Record<string, never>;
+        };
+        AssessmentCatalogueDto: {
+            id: string;
+            version: string;
+            /** @description { ja, en } */
+            title: Record<string, never>;
+            /** @enum {string} */
+            scoring: "levels" | "points" | "checklist";
+            levels: components["schemas"]["LevelViewDto"][];
+            groups: components["schemas"]["GroupViewDto"][];
+            /** @description Criteria in scope, official order */
+            criteria: components["schemas"]["CriterionViewDto"][];
+        };
+        AnswerDto: {
+            criterionId: string;
+            /** @enum {string} */
+            value: "met" | "not_met" | "partial" | "not_applicable" | "unknown";
+            note: string;
+            naReason: string;
+            version: number;
+            /** @enum {string} */
+            provenance: "form" | "import" | "prefill" | "remediation";
+            source: string | null;
+            updatedAt: string;
+        };
+        SuggestionDto: {
+            criterionId: string;
+            /** @enum {string} */
+            value: "met" | "not_met" | "partial" | "not_applicable" | "unknown";
+            note: string;
+            naReason: string;
+            /** @description Where it comes from: "assessment:<id>" or "crosswalk:<id>" */
+            source: string;
+            /** @description Human-readable origin (campaign title or catalogue) */
+            sourceLabel: string;
+            /** @description Follows from the crosswalk relations alone (strong suggestion) */
+            implied: boolean;
+        };
+        ScoreDto: {
+            /** @description Claimed level (catalogue rank) */
+            level: number | null;
+            /** @description Level counting only evaluator-confirmed answers */
+            confirmedLevel: number | null;
+            points: number | null;
+            inScope: number;
+            answered: number;
+            met: number;
+            applicable: number;
+            /** @description Cumulative met/applicable per level rank */
+            levels: {
+                [key: string]: {
+                    met: number;
+                    applicable: number;
+                };
+            };
+            /** @description met/applicable per category (group id), in scope */
+            categories: {
+                [key: string]: {
+                    met: number;
+                    applicable: number;
+                };
+            };
+            gaps: string[];
+        };
+        ReviewCommentDto: {
+            id: string;
+            round: number;
+            criterionId: string;
+            body: string;
+            authorName: string | null;
+            createdAt: string;
+        };
+        ConfirmationDto: {
+            criterionId: string;
+            /** @enum {string} */
+            result: "confirmed" | "rejected";
+            note: string;
+            updatedAt: string;
+        };
+        DeclarationDto: {
+            /** @example 山田 太郎 */
+            name: string;
+            /** @example 代表取締役 */
+            title: string;
+            /** @example 2026-12-01 */
+            date: string;
+        };
+        SubmissionSummaryDto: {
+            round: number;
+            submittedAt: string;
+            /** @enum {string} */
+            outcome: "pending" | "returned" | "accepted";
+            declaration: components["schemas"]["DeclarationDto"];
+            level: number | null;
+            decisionMessage: string;
+        };
+        AssessmentDto: {
+            id: string;
+            /** @enum {string} */
+            status: "invited" | "in_progress" | "submitted" | "returned" | "accepted";
+            round: number;
+            targetLevel: number | null;
+            campaignId: string;
+            campaignTitle: string;
+            message: string;
+            supportOffered: string;
+            dueDate: string;
+            buyer: components["schemas"]["PartyDto"];
+            supplier: components["schemas"]["PartyDto"];
+            evaluator: components["schemas"]["PartyDto"] | null;
+            /** @description What the caller is to it */
+            viewerRoles: ("supplier" | "buyer" | "evaluator")[];
+            catalogue: components["schemas"]["AssessmentCatalogueDto"];
+            answers: components["schemas"]["AnswerDto"][];
+            suggestions: components["schemas"]["SuggestionDto"][];
+            score: components["schemas"]["ScoreDto"];
+            evidence: components["schemas"]["EvidenceDto"][];
+            comments: components["schemas"]["ReviewCommentDto"][];
+            confirmations: components["schemas"]["ConfirmationDto"][];
+            submissions: components["schemas"]["SubmissionSummaryDto"][];
+        };
+        SaveAnswerDto: {
+            /** @enum {string} */
+            value: "met" | "not_met" | "partial" | "not_applicable" | "unknown";
+            note?: string;
+            /** @description Required when value is not_applicable */
+            naReason?: string;
+            /** @description Version the change is based on: 0 for a first answer */
+            baseVersion: number;
+            /** @description True when the person confirms a reused (prefilled) answer */
+            fromPrefill?: boolean;
+        };
+        SavedAnswerDto: {
+            answer: components["schemas"]["AnswerDto"];
+            score: components["schemas"]["ScoreDto"];
+            /** @enum {string} */
+            status: "invited" | "in_progress" | "submitted" | "returned" | "accepted";
+        };
+        SubmitDto: {
+            declaration: components["schemas"]["DeclarationDto"];
+        };
+        CommentInputDto: {
+            criterionId: string;
+            body: string;
+        };
+        ReturnDto: {
+            comments: components["schemas"]["CommentInputDto"][];
+            message?: string;
+        };
+        AcceptDto: {
+            message?: string;
+        };
+        AssignEvaluatorDto: {
+            /** @description User id of an evaluator of the buyer; null unassigns */
+            userId: string | null;
+        };
+        ConfirmDto: {
+            /** @enum {string} */
+            result: "confirmed" | "rejected";
+            note?: string;
+        };
+        ImportAnswersResultDto: {
+            applied: number;
+            score: components["schemas"]["ScoreDto"];
+        };
         CsrfTokenDto: {
             token: string;
         };
@@ -339,6 +883,112 @@ export interface components {
         MeDto: {
             user: components["schemas"]["MeUserDto"];
             memberships: components["schemas"]["MeMembershipDto"][];
+        };
+        ClaimAccountDto: {
+            name: string;
+            password: string;
+        };
+        SelectionDto: {
+            /**
+             * @description Every visible supplier of these tiers
+             * @example [
+             *       1
+             *     ]
+             */
+            tiers?: number[];
+            /** @description Suppliers carrying any of these tags */
+            tags?: string[];
+            /** @description Hand-picked supplier organization ids */
+            supplierIds?: string[];
+        };
+        CreateCampaignDto: {
+            /** @example 2027年度 サプライチェーン・セキュリティ自己評価 */
+            title: string;
+            /** @description Your request to suppliers, in your own words */
+            message?: string;
+            /** @description What you offer: cost sharing, support programmes, help desk */
+            supportOffered?: string;
+            /** @example meti-scs */
+            catalogueId: string;
+            /**
+             * @description Default: latest
+             * @example 2026-03-27
+             */
+            catalogueVersion?: string;
+            /** @example 2027-01-31 */
+            dueDate: string;
+            /**
+             * @description Language of the invitation emails
+             * @default ja
+             * @enum {string}
+             */
+            locale: "ja" | "en";
+            selection: components["schemas"]["SelectionDto"];
+        };
+        CampaignDto: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "launched" | "closed";
+            catalogueId: string;
+            catalogueVersion: string;
+            /** @description { ja, en } */
+            catalogueTitle: Record<string, never>;
+            dueDate: string;
+            message: string;
+            supportOffered: string;
+            /** @enum {string} */
+            locale: "ja" | "en";
+            supplierCount: number;
+            /** @description Assessments by status */
+            statusCounts: {
+                [key: string]: number;
+            };
+            createdAt: string;
+            launchedAt: string | null;
+        };
+        CampaignListDto: {
+            items: components["schemas"]["CampaignDto"][];
+        };
+        TriageDto: {
+            /** @description Handles the buyer's important confidential information */
+            confidential: boolean;
+            /** @description Critical to the buyer's business continuity */
+            continuity: boolean;
+            /** @description Its environment can reach the buyer's internal systems */
+            networkAccess: boolean;
+        };
+        CampaignSupplierDto: {
+            supplierId: string;
+            supplierName: string;
+            tier: number;
+            contactEmail: string | null;
+            triage: components["schemas"]["TriageDto"] | null;
+            suggestedLevel: number | null;
+            targetLevel: number | null;
+            assessmentId: string | null;
+            /** @enum {string|null} */
+            status: "invited" | "in_progress" | "submitted" | "returned" | "accepted" | null;
+            level: number | null;
+            confirmedLevel: number | null;
+            answered: number | null;
+            inScope: number | null;
+            /** @description Emails that could not be delivered */
+            failedEmails: number;
+        };
+        CampaignSupplierPageDto: {
+            items: components["schemas"]["CampaignSupplierDto"][];
+            nextCursor: string | null;
+            total: number;
+        };
+        UpdateCampaignSupplierDto: {
+            triage?: components["schemas"]["TriageDto"];
+            /** @description Override the suggested level (catalogue rank) */
+            targetLevel?: number;
+        };
+        LaunchResultDto: {
+            assessments: number;
+            invitations: number;
         };
         LocalizedTextDto: {
             /** @example ガバナンスの整備 */
@@ -681,6 +1331,16 @@ export interface components {
             sizeBand: "micro" | "small" | "medium" | "large" | null;
             industry: string;
         };
+        MemberDto: {
+            userId: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "procurement" | "respondent" | "evaluator";
+        };
+        MemberListDto: {
+            items: components["schemas"]["MemberDto"][];
+        };
         CreateInvitationDto: {
             email: string;
             /** @enum {string} */
@@ -710,6 +1370,331 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    Evidence_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDto"];
+                };
+            };
+        };
+    };
+    Evidence_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Evidence_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Assessments_redeem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedeemResultDto"];
+                };
+            };
+        };
+    };
+    Assessments_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAssessmentListDto"];
+                };
+            };
+        };
+    };
+    Assessments_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    Assessments_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAnswerDto"];
+                };
+            };
+        };
+    };
+    Assessments_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Assessments_returnToSupplier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Assessments_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Assessments_assignEvaluator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignEvaluatorDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Assessments_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Workbook_export: {
+        parameters: {
+            query?: {
+                locale?: "ja" | "en";
+            };
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assessment as an Excel criteria sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Workbook_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAnswersResultDto"];
+                };
+            };
+        };
+    };
     Auth_csrf: {
         parameters: {
             query?: never;
@@ -784,6 +1769,171 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    Auth_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    Campaigns_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignListDto"];
+                };
+            };
+        };
+    };
+    Campaigns_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+        };
+    };
+    Campaigns_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+        };
+    };
+    Campaigns_suppliers: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignSupplierPageDto"];
+                };
+            };
+        };
+    };
+    Campaigns_updateSupplier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                campaignId: string;
+                supplierId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCampaignSupplierDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignSupplierDto"];
+                };
+            };
+        };
+    };
+    Campaigns_launch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LaunchResultDto"];
                 };
             };
         };
@@ -1134,6 +2284,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+        };
+    };
+    Organizations_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberListDto"];
                 };
             };
         };

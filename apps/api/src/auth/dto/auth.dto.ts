@@ -38,3 +38,9 @@ export class MeDto {
   @ApiProperty({ type: MeUserDto }) user!: MeUserDto;
   @ApiProperty({ type: [MeMembershipDto] }) memberships!: MeMembershipDto[];
 }
+
+/** Someone signed in through an emailed link sets their name and first password. */
+export class ClaimAccountDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
+}

@@ -97,3 +97,14 @@ export class AcceptInvitationDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
 }
+
+export class MemberDto {
+  @ApiProperty() userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: MEMBER_ROLES }) role!: MemberRole;
+}
+
+export class MemberListDto {
+  @ApiProperty({ type: [MemberDto] }) items!: MemberDto[];
+}

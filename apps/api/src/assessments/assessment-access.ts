@@ -1,0 +1,124 @@
+import type { EntityManager } from 'typeorm';
+import { ProblemException, problem } from '../common/problem';
+import type { MemberRole } from '../organizations/membership.entity';
+import type { AssessmentStatus } from './assessment.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One assessment as seen by one user: who they are to it decides what they may do. */
+export interface AssessmentAccess {
+  id: string;
+  campaignId: string;
+  buyerId: string;
+  supplierId: string;
+  status: AssessmentStatus;
+  targetLevel: number | null;
+  round: number;
+  evaluatorId: string | null;
+  supplierRoles: MemberRole[];
+  buyerRoles: MemberRole[];
+  isEvaluator: boolean;
+  /** Answer codes from the score snapshot (present when loaded with `lock`). */
+  codes?: Buffer;
+}
+
+interface Row {
+  id: string;
+  campaign_id: string;
+  buyer_id: string;
+  supplier_id: string;
+  status: AssessmentStatus;
+  target_level: number | null;
+  round: number;
+  evaluator_id: string | null;
+  supplier_roles: MemberRole[] | null;
+  buyer_roles: MemberRole[] | null;
+  codes?: Buffer;
+}
+
+/**
+ * Loads the assessment with the caller's relation to it. Anyone who is neither a member of the supplier or the
+ * buyer nor the assigned evaluator gets 404, exactly as for an id that does not exist. With `lock`, the score
+ * snapshot row is locked FOR UPDATE: every answer change of one assessment is serialised on it.
+ */
+export async function loadAccess(
+  m: EntityManager,
+  assessmentId: string,
+  userId: string,
+  opts: { lock?: boolean } = {},
+): Promise<AssessmentAccess> {
+  if (!UUID.test(assessmentId)) throw problem.notFound();
+  const rows = await m.query<Row[]>(
+    `SELECT a.id, a.campaign_id, a.buyer_id, a.supplier_id, a.status, a.target_level, a.round, a.evaluator_id,
+            (SELECT array_agg(ms.role::text) FROM memberships ms
+              WHERE ms.user_id = $2 AND ms.organization_id = a.supplier_id) AS supplier_roles,
+            (SELECT array_agg(mb.role::text) FROM memberships mb
+              WHERE mb.user_id = $2 AND mb.organization_id = a.buyer_id) AS buyer_roles
+            ${opts.lock ? ', s.codes' : ''}
+       FROM assessments a
+       ${opts.lock ? 'JOIN score_snapshots s ON s.assessment_id = a.id' : ''}
+      WHERE a.id = $1
+      ${opts.lock ? 'FOR UPDATE OF s' : ''}`,
+    [assessmentId, userId],
+  );
+  const r = rows[0];
+  const access: AssessmentAccess | undefined = r && {
+    id: r.id,
+    campaignId: r.campaign_id,
+    buyerId: r.buyer_id,
+    supplierId: r.supplier_id,
+    status: r.status,
+    targetLevel: r.target_level,
+    round: r.round,
+    evaluatorId: r.evaluator_id,
+    supplierRoles: r.supplier_roles ?? [],
+    buyerRoles: r.buyer_roles ?? [],
+    isEvaluator: r.evaluator_id === userId,
+    ...(r.codes ? { codes: r.codes } : {}),
+  };
+  if (!access || (!access.supplierRoles.length && !access.buyerRoles.length && !access.isEvaluator)) {
+    throw problem.notFound();
+  }
+  return access;
+}
+
+const roleRequired = (ja: string, en: string) => new ProblemException(403, 'ROLE_REQUIRED', { ja, en });
+
+/** Supplier staff who answer: the supplier's admins and respondents. */
+export function assertCanAnswer(a: AssessmentAccess): void {
+  if (!a.supplierRoles.some((r) => r === 'admin' || r === 'respondent')) {
+    throw roleRequired(
+      '回答できるのは取引先 (回答側) の担当者だけです。',
+      "Only the supplier's respondents and admins can answer.",
+    );
+  }
+}
+
+/** Buyer staff who review: the buyer's admins and procurement. */
+export function assertCanReview(a: AssessmentAccess): void {
+  if (!a.buyerRoles.some((r) => r === 'admin' || r === 'procurement')) {
+    throw roleRequired(
+      '審査できるのは依頼元の調達担当者だけです。',
+      "Only the buyer's procurement staff and admins can review.",
+    );
+  }
+}
+
+export function assertIsEvaluator(a: AssessmentAccess): void {
+  if (!a.isEvaluator) {
+    throw roleRequired(
+      '確認できるのは割り当てられた評価者だけです。',
+      'Only the evaluator assigned to this assessment can confirm answers.',
+    );
+  }
+}
+
+/** Answers can change only while the supplier holds the assessment. */
+export function assertEditable(a: AssessmentAccess): void {
+  if (a.status === 'submitted' || a.status === 'accepted') {
+    throw new ProblemException(409, 'ASSESSMENT_LOCKED', {
+      ja: '提出済みのため変更できません。差し戻されると再び編集できます。',
+      en: 'This assessment has been submitted and is locked until the buyer returns it.',
+    });
+  }
+}

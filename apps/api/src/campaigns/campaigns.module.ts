@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AssessmentsModule } from '../assessments/assessments.module';
+import { CampaignsController } from './campaigns.controller';
+import { CampaignsService } from './campaigns.service';
+
+@Module({
+  imports: [AssessmentsModule],
+  controllers: [CampaignsController],
+  providers: [CampaignsService],
+})
+export class CampaignsModule {}

@@ -1,0 +1,395 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  formatMailDate,
+  type MailLocale,
+  MailRenderer,
+  type MailTemplateData,
+  type MailTemplateName,
+  MAIL_TEMPLATE_NAMES,
+} from './mail.renderer';
+
+const HOSTILE = `<script>alert(1)</script>"&'`;
+const LINK = 'https://tierstar.test/respond#token=abc_DEF-123&x=1';
+const LINK_HTML = 'https://tierstar.test/respond#token=abc_DEF-123&amp;x=1';
+
+/** HTML escaping as Handlebars does it (the expected strings below are built with it). */
+const h = (s: string) =>
+  s.replace(
+    /[&<>"'`=]/g,
+    (c) =>
+      ({
+        '&': '&amp;',
+        '<': '&lt;',
+        '>': '&gt;',
+        '"': '&quot;',
+        "'": '&#x27;',
+        '`': '&#x60;',
+        '=': '&#x3D;',
+      })[c] as string,
+  );
+
+const FOOTER = {
+  ja: 'このメールは TierStar（サプライチェーンのセキュリティ評価サービス）から自動で送信しています。',
+  en: 'This email was sent automatically by TierStar, a supply-chain security assessment service.',
+};
+const layout = (lang: MailLocale, subject: string, body: string[]) =>
+  [
+    '<!DOCTYPE html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${h(subject)}</title>`,
+    '</head>',
+    '<body style="margin:0;padding:0;background:#f4f5f7;">',
+    `<div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;color:#1f2933;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI','Hiragino Sans','Hiragino Kaku Gothic ProN',Meiryo,sans-serif;font-size:15px;line-height:1.7;">`,
+    ...body,
+    '<hr style="border:none;border-top:1px solid #d9dde3;margin:32px 0 16px;">',
+    `<p style="margin:0;font-size:12px;color:#616e7c;">${FOOTER[lang]}</p>`,
+    '</div>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+const TABLE = '<table role="presentation" style="border-collapse:collapse;margin:0 0 16px;">';
+const row = (label: string, value: string) =>
+  `<tr><th align="left" style="padding:4px 16px 4px 0;font-weight:normal;color:#52606d;white-space:nowrap;vertical-align:top;">${label}</th><td style="padding:4px 0;">${value}</td></tr>`;
+const quote = (text: string) =>
+  `<div style="margin:0 0 16px;padding:12px 16px;background:#f4f5f7;border-left:4px solid #9aa5b1;white-space:pre-line;">${text}</div>`;
+const button = (label: string) =>
+  `<p style="margin:24px 0;"><a href="${LINK_HTML}" style="display:inline-block;padding:12px 24px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold;">${label}</a></p>`;
+const small = (text: string) => `<p style="font-size:13px;color:#52606d;">${text}</p>`;
+const fallback = {
+  ja: small(`ボタンが使えないときは、次のアドレスをブラウザに貼り付けてください。<br>${LINK_HTML}`),
+  en: small(`If the button does not work, copy this address into your browser:<br>${LINK_HTML}`),
+};
+
+const invitation: MailTemplateData['assessment-invitation'] = {
+  buyerName: `Buyer ${HOSTILE}`,
+  supplierName: `Supplier ${HOSTILE}`,
+  campaignTitle: `Campaign ${HOSTILE}`,
+  message: `Message ${HOSTILE}\nsecond line`,
+  supportOffered: `Support ${HOSTILE}`,
+  catalogueTitle: 'METI SCS 2026',
+  targetLabel: '★3',
+  dueDate: '2026-12-25',
+  link: LINK,
+  expiresOn: '2027-01-08',
+};
+const submitted: MailTemplateData['assessment-submitted'] = {
+  supplierName: `Supplier ${HOSTILE}`,
+  campaignTitle: `Campaign ${HOSTILE}`,
+  claimedLabel: '★3',
+  link: LINK,
+};
+const returned: MailTemplateData['assessment-returned'] = {
+  buyerName: `Buyer ${HOSTILE}`,
+  campaignTitle: `Campaign ${HOSTILE}`,
+  commentCount: 2,
+  link: LINK,
+};
+const accepted: MailTemplateData['assessment-accepted'] = {
+  buyerName: `Buyer ${HOSTILE}`,
+  campaignTitle: `Campaign ${HOSTILE}`,
+  link: LINK,
+};
+const orgInvitation: MailTemplateData['organization-invitation'] = {
+  inviterName: `Inviter ${HOSTILE}`,
+  organizationName: `Org ${HOSTILE}`,
+  link: LINK,
+  expiresOn: '2026-12-01',
+};
+
+interface Case<T extends MailTemplateName> {
+  template: T;
+  locale: MailLocale;
+  data: MailTemplateData[T];
+  subject: string;
+  body: string[];
+}
+type AnyCase = { [T in MailTemplateName]: Case<T> }[MailTemplateName];
+
+const i = invitation;
+const cases: AnyCase[] = [
+  {
+    template: 'assessment-invitation',
+    locale: 'ja',
+    data: i,
+    subject: `【ご協力のお願い】セキュリティ自己評価「${i.campaignTitle}」（${i.buyerName}）`,
+    body: [
+      `<p>${h(i.supplierName)}<br>ご担当者様</p>`,
+      `<p>いつもお世話になっております。${h(i.buyerName)}です。</p>`,
+      `<p>取引先の皆様と一緒にサプライチェーン全体のサイバーセキュリティを高めるため、「${h(i.campaignTitle)}」として、セキュリティ対策の自己評価へのご回答をお願いしております。お忙しいところ恐れ入りますが、ご協力をお願いいたします。</p>`,
+      TABLE,
+      row('評価の基準', 'METI SCS 2026'),
+      row('目標のレベル', '★3'),
+      row('回答の期限', '2026年12月25日'),
+      '</table>',
+      `<p style="margin:0 0 4px;">${h(i.buyerName)}からのメッセージ:</p>`,
+      quote(h(i.message)),
+      `<p style="margin:0 0 4px;">${h(i.buyerName)}がご用意しているご支援:</p>`,
+      quote(h(i.supportOffered)),
+      `<p>いまの対策の状況を、そのままお答えください。回答のために特定の製品やサービスを購入していただく必要はありません。わからない項目は、わからないと回答できます。ご不明な点は、遠慮なく${h(i.buyerName)}の担当者にご相談ください。</p>`,
+      button('回答を始める'),
+      '<p>このリンクは、このメールを受け取ったあなた専用です。サインインに1回だけ使えます。有効期限は2027年1月8日までです。ほかの方には転送しないでください。</p>',
+      fallback.ja,
+      small(
+        `このメールに心当たりがないときは、リンクを開かずに、ふだんの連絡先で${h(i.buyerName)}にご確認ください。`,
+      ),
+    ],
+  },
+  {
+    template: 'assessment-invitation',
+    locale: 'en',
+    data: i,
+    subject: `Request from ${i.buyerName}: security self-assessment "${i.campaignTitle}"`,
+    body: [
+      `<p>Dear ${h(i.supplierName)} team,</p>`,
+      `<p>${h(i.buyerName)} is asking its suppliers to complete a cybersecurity self-assessment, "${h(i.campaignTitle)}", so that together we can make the whole supply chain safer. Thank you for taking the time to help.</p>`,
+      TABLE,
+      row('Guideline', 'METI SCS 2026'),
+      row('Target level', '★3'),
+      row('Please answer by', '25 Dec 2026'),
+      '</table>',
+      `<p style="margin:0 0 4px;">Message from ${h(i.buyerName)}:</p>`,
+      quote(h(i.message)),
+      `<p style="margin:0 0 4px;">Support offered by ${h(i.buyerName)}:</p>`,
+      quote(h(i.supportOffered)),
+      `<p>Please describe your security measures as they are today. You do not need to buy any particular product or service to answer. If you are not sure about an item, you can say that you don't know. If you have questions, please ask your contact at ${h(i.buyerName)}.</p>`,
+      button('Start answering'),
+      '<p>This link is for you only. It signs you in once and then stops working, and it is valid until 8 Jan 2027. Please do not forward it.</p>',
+      fallback.en,
+      small(
+        `If you were not expecting this email, do not open the link; check with ${h(i.buyerName)} using contact details you already know.`,
+      ),
+    ],
+  },
+  {
+    template: 'assessment-submitted',
+    locale: 'ja',
+    data: submitted,
+    subject: `【回答の提出】${submitted.supplierName}「${submitted.campaignTitle}」`,
+    body: [
+      `<p>${h(submitted.supplierName)}が「${h(submitted.campaignTitle)}」の自己評価を提出しました。</p>`,
+      TABLE,
+      row('回答から見たレベル', '★3'),
+      '</table>',
+      '<p>内容を確認して、受理するか、コメントを付けて差し戻してください。</p>',
+      button('回答を確認する'),
+      fallback.ja,
+    ],
+  },
+  {
+    template: 'assessment-submitted',
+    locale: 'en',
+    data: submitted,
+    subject: `${submitted.supplierName} submitted "${submitted.campaignTitle}"`,
+    body: [
+      `<p>${h(submitted.supplierName)} has submitted its self-assessment for "${h(submitted.campaignTitle)}".</p>`,
+      TABLE,
+      row('Level from the answers', '★3'),
+      '</table>',
+      '<p>Please review the answers, then accept them or return them with comments.</p>',
+      button('Review the answers'),
+      fallback.en,
+    ],
+  },
+  {
+    template: 'assessment-returned',
+    locale: 'ja',
+    data: returned,
+    subject: `【差し戻し】「${returned.campaignTitle}」の回答に${returned.buyerName}からコメントがあります`,
+    body: [
+      `<p>${h(returned.buyerName)}が「${h(returned.campaignTitle)}」の回答を確認し、2件のコメントを付けて差し戻しました。</p>`,
+      `<p>コメントを確認して回答を直し、もう一度提出してください。わからないことがあれば、${h(returned.buyerName)}の担当者にご相談ください。</p>`,
+      button('コメントを確認する'),
+      fallback.ja,
+    ],
+  },
+  {
+    template: 'assessment-returned',
+    locale: 'en',
+    data: returned,
+    subject: `${returned.buyerName} returned your answers to "${returned.campaignTitle}" with comments`,
+    body: [
+      `<p>${h(returned.buyerName)} has reviewed your answers to "${h(returned.campaignTitle)}" and returned them with 2 comments.</p>`,
+      `<p>Please read the comments, update your answers and submit them again. If anything is unclear, please ask your contact at ${h(returned.buyerName)}.</p>`,
+      button('Read the comments'),
+      fallback.en,
+    ],
+  },
+  {
+    template: 'assessment-accepted',
+    locale: 'ja',
+    data: accepted,
+    subject: `【受理】「${accepted.campaignTitle}」の回答が${accepted.buyerName}に受理されました`,
+    body: [
+      `<p>${h(accepted.buyerName)}が「${h(accepted.campaignTitle)}」の回答を受理しました。</p>`,
+      '<p>ご協力ありがとうございました。回答の内容は、下のボタンから確認できます。</p>',
+      button('回答を見る'),
+      fallback.ja,
+    ],
+  },
+  {
+    template: 'assessment-accepted',
+    locale: 'en',
+    data: accepted,
+    subject: `${accepted.buyerName} accepted your answers to "${accepted.campaignTitle}"`,
+    body: [
+      `<p>${h(accepted.buyerName)} has accepted your answers to "${h(accepted.campaignTitle)}".</p>`,
+      '<p>Thank you for your help. You can see your answers with the button below.</p>',
+      button('View your answers'),
+      fallback.en,
+    ],
+  },
+  {
+    template: 'organization-invitation',
+    locale: 'ja',
+    data: orgInvitation,
+    subject: `${orgInvitation.inviterName}さんから TierStar の「${orgInvitation.organizationName}」への招待`,
+    body: [
+      `<p>${h(orgInvitation.inviterName)}さんから、TierStar の「${h(orgInvitation.organizationName)}」に招待されました。</p>`,
+      '<p>TierStar は、取引先と一緒にサプライチェーンのセキュリティ対策を確認するためのサービスです。下のボタンから参加してください。</p>',
+      button('招待を受ける'),
+      '<p>このリンクは、このメールを受け取ったあなた専用です。1回だけ使えます。有効期限は2026年12月1日までです。ほかの方には転送しないでください。</p>',
+      fallback.ja,
+      small('心当たりがないときは、このメールを無視してください。リンクを開かなければ、何も起こりません。'),
+    ],
+  },
+  {
+    template: 'organization-invitation',
+    locale: 'en',
+    data: orgInvitation,
+    subject: `${orgInvitation.inviterName} invited you to ${orgInvitation.organizationName} on TierStar`,
+    body: [
+      `<p>${h(orgInvitation.inviterName)} has invited you to join ${h(orgInvitation.organizationName)} on TierStar.</p>`,
+      '<p>TierStar is a service for checking supply-chain security together with business partners. Use the button below to join.</p>',
+      button('Accept the invitation'),
+      '<p>This link is for you only. It works once, and it is valid until 1 Dec 2026. Please do not forward it.</p>',
+      fallback.en,
+      small(
+        'If you were not expecting this invitation, ignore this email. Nothing happens unless you open the link.',
+      ),
+    ],
+  },
+];
+
+/** The user-supplied values of a case (everything that contains the hostile string). */
+const userText = (c: AnyCase) =>
+  Object.values(c.data).filter((v): v is string => typeof v === 'string' && v.includes(HOSTILE));
+
+describe('MailRenderer', () => {
+  const renderer = new MailRenderer();
+  const render = (c: AnyCase) => renderer.render(c.template, c.locale, c.data as never);
+
+  it('has a case for every template in both languages', () => {
+    expect(cases.map((c) => `${c.template}/${c.locale}`).sort()).toEqual(
+      MAIL_TEMPLATE_NAMES.flatMap((t) => [`${t}/en`, `${t}/ja`]).sort(),
+    );
+  });
+
+  describe.each(cases.map((c) => [`${c.template} (${c.locale})`, c] as const))('%s', (_name, c) => {
+    const mail = render(c);
+
+    it('renders the full HTML: shared layout, escaped values, working link', () => {
+      expect(mail.subject).toBe(c.subject);
+      expect(mail.html).toBe(layout(c.locale, c.subject, c.body));
+    });
+
+    it('escapes every user-supplied value in HTML', () => {
+      expect(mail.html).not.toContain('<script>');
+      expect(mail.html).not.toContain(HOSTILE);
+      for (const value of userText(c)) expect(mail.html).toContain(h(value));
+      expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;&#x27;');
+    });
+
+    it('links to the URL in an href that decodes to the exact link', () => {
+      const hrefs = [...mail.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+      expect(hrefs).toEqual([LINK]);
+    });
+
+    it('has a plain-text part with the link and the user text as written, without markup', () => {
+      expect(mail.text.length).toBeGreaterThan(100);
+      expect(mail.text).toContain(`\n${LINK}\n`);
+      for (const value of userText(c)) expect(mail.text).toContain(value);
+      expect(mail.text).not.toMatch(/&(amp|lt|gt|quot|#x27);/);
+      expect(mail.text).not.toMatch(/<(p|a|br|div|table|tr|td|th|html)\b/);
+      expect(mail.text.endsWith(`\n-- \n${FOOTER[c.locale]}\n`)).toBe(true);
+    });
+
+    it('is in the asked language', () => {
+      expect(mail.html).toContain(`<html lang="${c.locale}">`);
+      expect(/[\u3040-\u30ff]/.test(mail.subject + mail.text)).toBe(c.locale === 'ja');
+    });
+  });
+
+  it('leaves out empty optional parts of an invitation', () => {
+    const data = { ...invitation, message: '', supportOffered: '', targetLabel: null };
+    for (const locale of ['ja', 'en'] as const) {
+      const mail = renderer.render('assessment-invitation', locale, data);
+      expect(mail.html).not.toContain('white-space:pre-line');
+      expect(mail.html).not.toContain(locale === 'ja' ? '目標のレベル' : 'Target level');
+      expect(mail.text).not.toContain(locale === 'ja' ? 'メッセージ' : 'Message from');
+      expect(mail.text).not.toContain(locale === 'ja' ? 'ご支援' : 'Support offered');
+      expect(mail.text).toContain(
+        locale === 'ja' ? '回答の期限: 2026年12月25日' : 'Please answer by: 25 Dec 2026',
+      );
+    }
+  });
+
+  it('says when no level is reached yet, and counts one comment in the singular', () => {
+    const none = { ...submitted, claimedLabel: null };
+    expect(renderer.render('assessment-submitted', 'ja', none).text).toContain(
+      '回答から見たレベル: まだどのレベルにも届いていません',
+    );
+    expect(renderer.render('assessment-submitted', 'en', none).html).toContain(
+      row('Level from the answers', 'none reached yet'),
+    );
+    expect(renderer.render('assessment-returned', 'en', { ...returned, commentCount: 1 }).text).toContain(
+      'with 1 comment.',
+    );
+  });
+
+  it('throws when a variable is missing, mistyped or unsafe', () => {
+    const { link: _link, ...noLink } = accepted;
+    expect(() => renderer.render('assessment-accepted', 'ja', noLink as never)).toThrow(
+      'mail "assessment-accepted": link is missing',
+    );
+    const { message: _m, ...noMessage } = invitation;
+    expect(() => renderer.render('assessment-invitation', 'en', noMessage as never)).toThrow(
+      /message is missing/,
+    );
+    const { targetLabel: _t, ...noTarget } = invitation;
+    expect(() => renderer.render('assessment-invitation', 'en', noTarget as never)).toThrow(
+      /targetLabel is missing/,
+    );
+    expect(() =>
+      renderer.render('assessment-returned', 'ja', { ...returned, commentCount: '2' as never }),
+    ).toThrow(/commentCount: must be a whole number/);
+    expect(() =>
+      renderer.render('assessment-accepted', 'ja', { ...accepted, link: 'javascript:alert(1)' }),
+    ).toThrow(/not an http\(s\) URL/);
+    expect(() =>
+      renderer.render('organization-invitation', 'ja', { ...orgInvitation, expiresOn: '2026-02-30' }),
+    ).toThrow(/not a calendar date/);
+    expect(() => renderer.render('nope' as never, 'ja', {} as never)).toThrow('unknown mail template "nope"');
+    expect(() => renderer.render('assessment-accepted', 'fr' as never, accepted)).toThrow(
+      'unknown mail locale "fr"',
+    );
+  });
+
+  it('formats dates as 2026年12月25日 and 25 Dec 2026; timestamps by their Tokyo date', () => {
+    expect(formatMailDate('2026-12-25', 'ja')).toBe('2026年12月25日');
+    expect(formatMailDate('2026-12-25', 'en')).toBe('25 Dec 2026');
+    expect(formatMailDate('2026-12-24T15:30:00.000Z', 'ja')).toBe('2026年12月25日');
+    expect(() => formatMailDate('25/12/2026', 'en')).toThrow(/not an ISO date/);
+  });
+
+  it('uses no triple-stash in any template (HTML escaping stays on)', () => {
+    const dir = MailRenderer.templatesDir;
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs'));
+    expect(files).toHaveLength(2 + 4 + MAIL_TEMPLATE_NAMES.length * 6);
+    for (const f of files) expect(readFileSync(join(dir, f), 'utf8')).not.toContain('{{{');
+  });
+});

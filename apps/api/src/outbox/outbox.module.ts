@@ -1,0 +1,20 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { QUEUE } from '../queues/queues';
+import { MailDeliveryService } from './mail-delivery.service';
+import { OutboxProcessor } from './outbox.processor';
+import { OutboxService } from './outbox.service';
+
+/** The mail outbox: record in PostgreSQL, deliver through BullMQ workers. */
+@Module({})
+export class OutboxModule {
+  static forRoot(opts: { runsWorkers: boolean }): DynamicModule {
+    return {
+      module: OutboxModule,
+      global: true,
+      imports: [BullModule.registerQueue({ name: QUEUE.mail })],
+      providers: [OutboxService, MailDeliveryService, ...(opts.runsWorkers ? [OutboxProcessor] : [])],
+      exports: [OutboxService, MailDeliveryService],
+    };
+  }
+}

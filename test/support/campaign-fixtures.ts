@@ -1,0 +1,68 @@
+import { getCatalogue } from '@tierstar/guidelines';
+import type { DataSource } from 'typeorm';
+import type { Organization } from '../../apps/api/src/organizations/organization.entity';
+import type { User } from '../../apps/api/src/users/user.entity';
+import { makeLink, makeOrg, makeUser } from './factories';
+import type { TestBrowser } from './test-app';
+
+export interface Network {
+  buyer: Organization;
+  procurement: User;
+  suppliers: { org: Organization; contactEmail: string }[];
+}
+
+let seq = 0;
+
+/** A buyer with a procurement user and `n` Tier 1 suppliers, each with a distinct contact email. */
+export async function makeNetwork(db: DataSource, n: number): Promise<Network> {
+  const buyer = await makeOrg(db, { name: `買い手 ${++seq}` });
+  const procurement = await makeUser(db, buyer, 'procurement');
+  const suppliers: Network['suppliers'] = [];
+  for (let i = 0; i < n; i++) {
+    const org = await makeOrg(db, { name: `取引先 ${seq}-${i} <b>&` });
+    const contactEmail = `contact-${seq}-${i}-${Date.now()}@supplier.test`;
+    await makeLink(db, buyer, org, { contactEmail, tags: i % 2 ? ['odd'] : ['even'] });
+    suppliers.push({ org, contactEmail });
+  }
+  return { buyer, procurement, suppliers };
+}
+
+/** Creates a METI campaign to every Tier 1 supplier and launches it; returns the campaign id. */
+export async function launchCampaign(
+  buyerClient: TestBrowser,
+  buyerId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await buyerClient
+    .post(`/api/orgs/${buyerId}/campaigns`, {
+      title: '2027年度 自己評価 <script>',
+      message: 'ご協力をお願いします。',
+      supportOffered: '費用の一部を負担します。',
+      catalogueId: 'meti-scs',
+      dueDate: '2099-12-31',
+      selection: { tiers: [1] },
+      ...overrides,
+    })
+    .expect(201);
+  const id = (created.body as { id: string }).id;
+  await buyerClient.post(`/api/orgs/${buyerId}/campaigns/${id}/launch`).expect(200);
+  return id;
+}
+
+/** Criterion ids of METI ★3 (level ≤ 3), in official order. */
+export function metiStar3Ids(): string[] {
+  return getCatalogue('meti-scs')!
+    .criteria.filter((c) => c.level <= 3)
+    .map((c) => c.id);
+}
+
+export function metiStar4OnlyId(): string {
+  return getCatalogue('meti-scs')!.criteria.find((c) => c.level === 4)!.id;
+}
+
+/** The token in an emailed link `…/respond#token=<token>`. */
+export function tokenFromText(text: string): string {
+  const m = /\/respond#token=([A-Za-z0-9_-]{43})/.exec(text);
+  if (!m) throw new Error(`no access link in: ${text.slice(0, 300)}`);
+  return m[1]!;
+}
