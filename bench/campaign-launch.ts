@@ -2,7 +2,8 @@
  * Campaign launch benchmark: launches a METI campaign to 10,000 suppliers over HTTP (one transaction creating
  * every assessment, its score snapshot and its invitation in the mail outbox, then BullMQ addBulk of the
  * delivery jobs), next to a raw baseline in the same run: a hand-written bulk INSERT of the same rows into the
- * same three tables plus a BullMQ addBulk of the same number of jobs.
+ * same three tables (same contents, built in the script and sent as arrays) plus a BullMQ addBulk of the same
+ * number of jobs.
  *
  *   npm run bench:campaign-launch [-- --suppliers 10000]
  *
@@ -10,6 +11,8 @@
  */
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { getCatalogue } from '@tierstar/guidelines';
+import { computeSnapshot, scoringContext } from '../apps/api/src/assessments/snapshot';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
 import { benchDatabase, option, REDIS_URL } from './support/harness';
 import { seedNetwork } from './support/seed-network';
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
   });
   try {
     const net = await seedNetwork(db, SUPPLIERS);
+    const ctx = scoringContext(getCatalogue('meti-scs')!);
     const [headers] = await sessionHeaders(db, [net.procurementId]);
     const draft = async (title: string) => {
       const res = await fetch(`${server.url}/api/orgs/${net.buyerId}/campaigns`, {
@@ -56,16 +60,46 @@ async function main(): Promise<void> {
          RETURNING id`,
         [baselineCampaign, net.buyerId],
       );
+      // The same snapshot content TierStar writes for an unanswered ★3 assessment, and the same email payload.
+      const empty = computeSnapshot(ctx, new Uint8Array(ctx.compiled.size), 3, null);
       await m.query(
-        `INSERT INTO score_snapshots (assessment_id, codes, in_scope, answered, met, applicable, levels, categories, gaps)
-         SELECT id, '\\x00'::bytea, 81, 0, 0, 81, '{}', '{}', '{}' FROM unnest($1::uuid[]) id`,
-        [ids.map((r) => r.id)],
+        `INSERT INTO score_snapshots (assessment_id, codes, level, points, in_scope, answered, met, applicable, levels,
+                                      categories, gaps)
+         SELECT id, $2, NULL, NULL, $3, 0, 0, $4, $5, $6, $7 FROM unnest($1::uuid[]) id`,
+        [
+          ids.map((r) => r.id),
+          Buffer.alloc(ctx.compiled.size),
+          empty.inScope,
+          empty.applicable,
+          JSON.stringify(empty.levels),
+          JSON.stringify(empty.categories),
+          empty.gaps,
+        ],
       );
+      const payload = (i: number) =>
+        JSON.stringify({
+          accessLink: true,
+          data: {
+            buyerName: 'ベンチ自動車株式会社',
+            supplierName: `ベンチ部品 ${i}`,
+            campaignTitle: 'baseline',
+            message: '',
+            supportOffered: '',
+            catalogueTitle: ctx.catalogue.title.ja,
+            targetLabel: '★3',
+            dueDate: '2099-12-31',
+          },
+        });
       await m.query(
-        `INSERT INTO mail_outbox (dedupe_key, kind, organization_id, assessment_id, to_email, payload)
-         SELECT 'baseline:' || a.id, 'assessment-invitation', a.buyer_id, a.id, a.contact_email, '{}'
-           FROM assessments a WHERE a.campaign_id = $1`,
-        [baselineCampaign],
+        `INSERT INTO mail_outbox (dedupe_key, kind, organization_id, assessment_id, to_email, locale, payload)
+         SELECT 'baseline:' || u.id, 'assessment-invitation', $2, u.id, u.email, 'ja', u.payload
+           FROM unnest($1::uuid[], $3::text[], $4::jsonb[]) AS u(id, email, payload)`,
+        [
+          ids.map((r) => r.id),
+          net.buyerId,
+          ids.map((_, i) => `contact-${i + 1}@supplier.bench.test`),
+          ids.map((_, i) => payload(i)),
+        ],
       );
       for (let i = 0; i < ids.length; i += 1000) {
         await baselineQueue.addBulk(

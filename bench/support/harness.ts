@@ -56,17 +56,31 @@ export interface RunStats {
   p99: number;
 }
 
-/** Runs `clients` concurrent loops of `opsPerClient` operations and reports throughput and latency. */
+/**
+ * Runs `clients` concurrent loops of `opsPerClient` operations and reports throughput and latency.
+ * Without `ratePerSecond` every client fires its next operation as soon as the previous one answers
+ * (saturation: the most the system can do). With it, the clients together offer that many operations per
+ * second, each on its own schedule (like people autosaving as they type), and latency is measured at that load.
+ */
 export async function runConcurrent(
   clients: number,
   opsPerClient: number,
   op: (client: number, i: number) => Promise<void>,
+  ratePerSecond?: number,
 ): Promise<RunStats> {
   const latencies: number[] = [];
   const started = performance.now();
+  const interval = ratePerSecond ? (clients * 1000) / ratePerSecond : 0;
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
+      // Spread the clients' schedules evenly over one interval.
+      const offset = (interval * c) / clients;
       for (let i = 0; i < opsPerClient; i++) {
+        if (interval) {
+          const due = started + offset + i * interval;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
         const t0 = performance.now();
         await op(c, i);
         latencies.push(performance.now() - t0);

@@ -1,33 +1,14 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-const WEB_DIST = join(__dirname, '..', '..', 'apps', 'web', 'dist');
-
-/** Debian's chromium, never a downloaded browser. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+import { assertWebBuilt, launchChromium, WEB_DIST } from '../support/chromium';
 
 describe('web app in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html')))
-      throw new Error('apps/web/dist is missing: run `npm run build:web` (npm test does).');
+    assertWebBuilt();
     t = await createTestApp({ WEB_DIST });
     await seedDemo(t.db);
     browser = await launchChromium();

@@ -1,7 +1,13 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AssessmentPage } from './features/assessment/AssessmentPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SessionProvider } from './features/auth/session';
+import { CampaignPage } from './features/campaigns/CampaignPage';
+import { CampaignsPage } from './features/campaigns/CampaignsPage';
+import { NewCampaignPage } from './features/campaigns/NewCampaignPage';
+import { MyAssessmentsPage } from './features/my/MyAssessmentsPage';
+import { RespondPage } from './features/respond/RespondPage';
 import { AppShell } from './features/shell/AppShell';
 import { HomeRedirect } from './features/shell/HomeRedirect';
 import { NotFound } from './features/shell/NotFound';
@@ -14,12 +20,18 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/respond" element={<RespondPage />} />
           <Route element={<RequireAuth />}>
             <Route element={<AppShell />}>
               <Route index element={<HomeRedirect />} />
+              <Route path="my" element={<MyAssessmentsPage />} />
+              <Route path="assessments/:assessmentId" element={<AssessmentPage />} />
               <Route path="orgs/:orgId" element={<OrgLayout />}>
                 <Route index element={<Navigate to="suppliers" replace />} />
                 <Route path="suppliers" element={<SuppliersPage />} />
+                <Route path="campaigns" element={<CampaignsPage />} />
+                <Route path="campaigns/new" element={<NewCampaignPage />} />
+                <Route path="campaigns/:campaignId" element={<CampaignPage />} />
               </Route>
               <Route path="*" element={<NotFound />} />
             </Route>

@@ -50,6 +50,15 @@ export const toScoreDto = (s: SnapshotFields): ScoreDto => ({ ...s });
 
 const RETURNING = 'criterion_id, value, note, na_reason, version, provenance, source, updated_at';
 
+/** Wraps a data-modifying statement so the same round trip appends the revisions of the rows it wrote. */
+const withRevisions = (write: string, userParam: string) => `
+  WITH w AS (${write} RETURNING assessment_id, ${RETURNING}),
+       r AS (INSERT INTO answer_revisions
+                    (assessment_id, criterion_id, version, value, note, na_reason, provenance, source, user_id)
+             SELECT assessment_id, criterion_id, version, value, note, na_reason, provenance, source, ${userParam}::uuid
+               FROM w)
+  SELECT ${RETURNING} FROM w`;
+
 export function naReasonMissing(criterionId: string): ProblemException {
   return new ProblemException(
     400,
@@ -137,23 +146,6 @@ export class AnswersService {
     const unchecked = changes.filter((c) => c.baseVersion === undefined);
     if (unchecked.length) written.push(...(await this.writeUnchecked(m, access.id, unchecked, origin)));
 
-    await m.query(
-      `INSERT INTO answer_revisions
-              (assessment_id, criterion_id, version, value, note, na_reason, provenance, source, user_id)
-       SELECT $1, u.c, u.ver, u.v::answer_value, u.n, u.r, $7::answer_provenance, $8, $9
-         FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) AS u(c, ver, v, n, r)`,
-      [
-        access.id,
-        written.map((w) => w.criterion_id),
-        written.map((w) => w.version),
-        written.map((w) => w.value),
-        written.map((w) => w.note),
-        written.map((w) => w.na_reason),
-        origin.provenance,
-        origin.source,
-        origin.userId,
-      ],
-    );
     // An evaluator's verdict was about the old answer.
     if (access.evaluatorId) {
       await m.query(
@@ -243,23 +235,25 @@ export class AnswersService {
     const rows: AnswerRow[] =
       c.baseVersion === 0
         ? await m.query(
-            `INSERT INTO assessment_answers
-                    (assessment_id, criterion_id, value, note, na_reason, version, provenance, source, updated_by)
-             VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8)
-             ON CONFLICT (assessment_id, criterion_id) DO NOTHING
-             RETURNING ${RETURNING}`,
+            withRevisions(
+              `INSERT INTO assessment_answers
+                      (assessment_id, criterion_id, value, note, na_reason, version, provenance, source, updated_by)
+               VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8)
+               ON CONFLICT (assessment_id, criterion_id) DO NOTHING`,
+              '$8',
+            ),
             params,
           )
-        : ((
-            await m.query(
+        : await m.query(
+            withRevisions(
               `UPDATE assessment_answers
                   SET value = $3, note = $4, na_reason = $5, provenance = $6, source = $7, updated_by = $8,
                       version = version + 1, updated_at = now()
-                WHERE assessment_id = $1 AND criterion_id = $2 AND version = $9
-               RETURNING ${RETURNING}`,
-              [...params, c.baseVersion],
-            )
-          )[0] as AnswerRow[]);
+                WHERE assessment_id = $1 AND criterion_id = $2 AND version = $9`,
+              '$8',
+            ),
+            [...params, c.baseVersion],
+          );
     if (rows[0]) return rows[0];
     const current = await m.query<AnswerRow[]>(
       `SELECT ${RETURNING} FROM assessment_answers WHERE assessment_id = $1 AND criterion_id = $2`,
@@ -285,15 +279,17 @@ export class AnswersService {
     origin: ChangeOrigin,
   ): Promise<AnswerRow[]> {
     return m.query<AnswerRow[]>(
-      `INSERT INTO assessment_answers
-              (assessment_id, criterion_id, value, note, na_reason, version, provenance, source, updated_by)
-       SELECT $1, u.c, u.v::answer_value, u.n, u.r, 1, $6::answer_provenance, $7, $8
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(c, v, n, r)
-       ON CONFLICT (assessment_id, criterion_id) DO UPDATE
-          SET value = EXCLUDED.value, note = EXCLUDED.note, na_reason = EXCLUDED.na_reason,
-              provenance = EXCLUDED.provenance, source = EXCLUDED.source, updated_by = EXCLUDED.updated_by,
-              version = assessment_answers.version + 1, updated_at = now()
-       RETURNING ${RETURNING}`,
+      withRevisions(
+        `INSERT INTO assessment_answers
+                (assessment_id, criterion_id, value, note, na_reason, version, provenance, source, updated_by)
+         SELECT $1, u.c, u.v::answer_value, u.n, u.r, 1, $6::answer_provenance, $7, $8
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(c, v, n, r)
+         ON CONFLICT (assessment_id, criterion_id) DO UPDATE
+            SET value = EXCLUDED.value, note = EXCLUDED.note, na_reason = EXCLUDED.na_reason,
+                provenance = EXCLUDED.provenance, source = EXCLUDED.source, updated_by = EXCLUDED.updated_by,
+                version = assessment_answers.version + 1, updated_at = now()`,
+        '$8',
+      ),
       [
         assessmentId,
         changes.map((c) => c.criterionId),

@@ -1,6 +1,7 @@
 import {
   Controller,
   Get,
+  HttpCode,
   Param,
   Post,
   Query,
@@ -48,6 +49,7 @@ export class WorkbookController {
   }
 
   @Post('import')
+  @HttpCode(200)
   @UseInterceptors(WorkbookUpload)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })

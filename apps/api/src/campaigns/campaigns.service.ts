@@ -326,10 +326,12 @@ export class CampaignsService {
       }
       const ctx = scoringContext(c.catalogue);
       this.catalogues.remember(campaignId, ctx);
-      const created = await m.query<{ id: string }[]>(
-        `INSERT INTO assessments (campaign_id, buyer_id, supplier_id, target_level, contact_email)
-         SELECT campaign_id, $2, supplier_id, target_level, contact_email FROM campaign_suppliers WHERE campaign_id = $1
-         RETURNING id`,
+      const [{ created }] = await m.query<{ created: number }[]>(
+        `WITH ins AS (
+           INSERT INTO assessments (campaign_id, buyer_id, supplier_id, target_level, contact_email)
+           SELECT campaign_id, $2, supplier_id, target_level, contact_email FROM campaign_suppliers WHERE campaign_id = $1
+           RETURNING 1)
+         SELECT count(*)::int AS created FROM ins`,
         [campaignId, buyerId],
       );
       const targets = await m.query<{ target_level: number | null }[]>(
@@ -386,9 +388,9 @@ export class CampaignsService {
         action: 'campaign.launched',
         entityType: 'campaign',
         entityId: campaignId,
-        after: { assessments: created.length },
+        after: { assessments: created },
       });
-      return { assessments: created.length, outboxIds: outboxIds.map((r) => r.id) };
+      return { assessments: created, outboxIds: outboxIds.map((r) => r.id) };
     });
     await this.outbox.dispatch(result.outboxIds);
     return { assessments: result.assessments, invitations: result.outboxIds.length };

@@ -1,15 +1,24 @@
 import { describe, expect, it } from '@jest/globals';
+import assessmentEn from '../features/assessment/i18n/en.json';
+import assessmentJa from '../features/assessment/i18n/ja.json';
+import campaignsEn from '../features/campaigns/i18n/en.json';
+import campaignsJa from '../features/campaigns/i18n/ja.json';
 import en from './en.json';
 import ja from './ja.json';
 import { leafEntries, placeholders } from './keys';
 
-const catalogues = { ja, en };
+// Every namespace merged under its name, so one set of checks covers them all.
+const all = {
+  ja: { translation: ja, assessment: assessmentJa, campaigns: campaignsJa },
+  en: { translation: en, assessment: assessmentEn, campaigns: campaignsEn },
+};
+const catalogues = all;
 
 describe('translations', () => {
-  const jaKeys = leafEntries(ja)
+  const jaKeys = leafEntries(all.ja)
     .map(([key]) => key)
     .sort();
-  const enKeys = leafEntries(en)
+  const enKeys = leafEntries(all.en)
     .map(([key]) => key)
     .sort();
 
@@ -26,8 +35,8 @@ describe('translations', () => {
   });
 
   it('ja and en use the same {{placeholders}} in every message', () => {
-    const enByKey = new Map(leafEntries(en));
-    for (const [key, value] of leafEntries(ja)) {
+    const enByKey = new Map(leafEntries(all.en));
+    for (const [key, value] of leafEntries(all.ja)) {
       expect({ key, placeholders: placeholders(String(enByKey.get(key))) }).toEqual({
         key,
         placeholders: placeholders(String(value)),
@@ -36,8 +45,8 @@ describe('translations', () => {
   });
 
   it('Japanese messages are in Japanese (except names that stay the same in both languages)', () => {
-    const enByKey = new Map(leafEntries(en));
-    const translated = leafEntries(ja).filter(([key, value]) => enByKey.get(key) !== value);
+    const enByKey = new Map(leafEntries(all.en));
+    const translated = leafEntries(all.ja).filter(([key, value]) => enByKey.get(key) !== value);
     expect(translated.length).toBeGreaterThan(50);
     for (const [key, value] of translated) {
       expect({ key, japanese: /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/.test(String(value)) }).toEqual({

@@ -1,10 +1,18 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import assessmentEn from '../features/assessment/i18n/en.json';
+import assessmentJa from '../features/assessment/i18n/ja.json';
+import campaignsEn from '../features/campaigns/i18n/en.json';
+import campaignsJa from '../features/campaigns/i18n/ja.json';
 import en from './en.json';
 import ja from './ja.json';
 import { DEFAULT_LANGUAGE, type Language, LANGUAGES, storedLanguage, storeLanguage } from './languages';
 
-export const resources = { ja: { translation: ja }, en: { translation: en } } as const;
+/** One namespace per large feature, so each feature keeps its messages next to its code. */
+export const resources = {
+  ja: { translation: ja, assessment: assessmentJa, campaigns: campaignsJa },
+  en: { translation: en, assessment: assessmentEn, campaigns: campaignsEn },
+} as const;
 
 function reflectLanguage(language: string): void {
   document.documentElement.lang = language;

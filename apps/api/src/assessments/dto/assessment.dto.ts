@@ -66,13 +66,13 @@ export class TallyDto {
 }
 
 const TALLY_MAP = {
-  type: 'object',
+  type: 'object' as const,
   additionalProperties: {
-    type: 'object',
+    type: 'object' as const,
     properties: { met: { type: 'number' }, applicable: { type: 'number' } },
     required: ['met', 'applicable'],
   },
-} as const;
+};
 
 export class ScoreDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Claimed level (catalogue rank)' })

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useMe, useSession } from '../auth/session';
+import { campaignsPath, canViewCampaigns } from '../campaigns/format';
 import { LanguageSwitch } from './LanguageSwitch';
-import { orgPath, useOrgIdFromUrl } from './organization';
+import { orgPath, preferredMembership, useOrgIdFromUrl } from './organization';
 import { OrgSwitcher } from './OrgSwitcher';
 
 export function AppShell() {
@@ -10,6 +11,12 @@ export function AppShell() {
   const me = useMe();
   const { logout } = useSession();
   const orgId = useOrgIdFromUrl();
+  // Outside an organization's pages (my assessments, an assessment), link to the one used last.
+  const navMembership =
+    orgId !== undefined
+      ? me.memberships.find((m) => m.organizationId === orgId)
+      : preferredMembership(me.memberships);
+  const navOrgId = orgId ?? navMembership?.organizationId;
 
   return (
     <div className="app">
@@ -29,11 +36,17 @@ export function AppShell() {
         </div>
         <div className="app-header-row">
           <OrgSwitcher />
-          {orgId !== undefined && (
-            <nav aria-label={t('shell.mainNav')} className="app-nav">
-              <NavLink to={orgPath(orgId)}>{t('shell.suppliers')}</NavLink>
-            </nav>
-          )}
+          <nav aria-label={t('shell.mainNav')} className="app-nav">
+            {orgId !== undefined && <NavLink to={orgPath(orgId)}>{t('shell.suppliers')}</NavLink>}
+            {navOrgId !== undefined && canViewCampaigns(navMembership?.role) && (
+              <NavLink to={campaignsPath(navOrgId)} data-testid="nav-campaigns">
+                {t('shell.campaigns')}
+              </NavLink>
+            )}
+            <NavLink to="/my" data-testid="nav-my">
+              {t('shell.myAssessments')}
+            </NavLink>
+          </nav>
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
