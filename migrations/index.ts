@@ -1,6 +1,12 @@
 import { Initial1795346435117 } from './1795346435117-Initial';
 import { ImportedCatalogues1795347143470 } from './1795347143470-ImportedCatalogues';
 import { Assessments1795496286040 } from './1795496286040-Assessments';
+import { Remediation1795498182989 } from './1795498182989-Remediation';
 
 /** Every migration, in order. New migrations are appended here (explicit list: works under ts, swc and jest). */
-export const MIGRATIONS = [Initial1795346435117, ImportedCatalogues1795347143470, Assessments1795496286040];
+export const MIGRATIONS = [
+  Initial1795346435117,
+  ImportedCatalogues1795347143470,
+  Assessments1795496286040,
+  Remediation1795498182989,
+];

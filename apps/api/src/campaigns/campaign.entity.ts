@@ -63,6 +63,14 @@ export class Campaign {
   @Column({ type: 'enum', enum: MAIL_LOCALES, enumName: 'mail_locale', default: 'ja' })
   locale!: MailLocale;
 
+  /** Latest date a supplier may plan to close a gap by (null: no limit). */
+  @Column({ name: 'remediation_deadline', type: 'date', nullable: true })
+  remediationDeadline!: string | null;
+
+  /** Reminder and escalation policy; null means the defaults (see reminders/calendar/reminder-policy.ts). */
+  @Column({ name: 'reminder_policy', type: 'jsonb', nullable: true })
+  reminderPolicy!: Record<string, unknown> | null;
+
   @Column({ type: 'enum', enum: CAMPAIGN_STATUSES, enumName: 'campaign_status', default: 'draft' })
   status!: CampaignStatus;
 

@@ -10,6 +10,8 @@ import { CampaignSupplier } from '../campaigns/campaign-supplier.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { MailOutbox } from '../outbox/mail-outbox.entity';
+import { RemediationEvent } from '../remediation/remediation-event.entity';
+import { RemediationItem } from '../remediation/remediation-item.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Session } from '../auth/session.entity';
 import { ImportedCatalogue } from '../catalogues/imported-catalogue.entity';
@@ -31,6 +33,8 @@ export const ENTITIES = [
   Confirmation,
   EvidenceFile,
   MailOutbox,
+  RemediationEvent,
+  RemediationItem,
   ReviewComment,
   ScoreSnapshot,
   Submission,

@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
+import { User } from '../users/user.entity';
 
 export const CRITICALITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Criticality = (typeof CRITICALITIES)[number];
@@ -55,6 +56,14 @@ export class SupplyLink {
 
   @Column({ type: 'enum', enum: LINK_STATUSES, enumName: 'link_status', default: 'active' })
   status!: LinkStatus;
+
+  /** The buyer's staff member who owns the relationship (second-to-last step of the escalation ladder). */
+  @Column({ name: 'owner_user_id', type: 'uuid', nullable: true })
+  ownerUserId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'owner_user_id' })
+  owner?: Relation<User>;
 
   /** The buyer lets its own customers see this link (i.e. see this supplier as their Tier 2). */
   @Column({ name: 'disclose_upstream', type: 'boolean', default: false })
