@@ -101,6 +101,14 @@ export class EnvironmentVariables {
   @Max(365)
   INVITATION_GRACE_DAYS = 14;
 
+  /** Emails of platform operators who may open the queue dashboard (comma-separated; empty: nobody). */
+  @IsString()
+  OPERATOR_EMAILS = '';
+
+  /** Bearer token for GET /api/metrics (Prometheus); empty disables the endpoint. */
+  @IsString()
+  METRICS_TOKEN = '';
+
   /** Folder of the built web app the API serves; empty disables static serving. */
   @IsOptional()
   @IsString()
