@@ -2,6 +2,7 @@ import { Initial1795346435117 } from './1795346435117-Initial';
 import { ImportedCatalogues1795347143470 } from './1795347143470-ImportedCatalogues';
 import { Assessments1795496286040 } from './1795496286040-Assessments';
 import { Remediation1795498182989 } from './1795498182989-Remediation';
+import { Cascade1795498494236 } from './1795498494236-Cascade';
 
 /** Every migration, in order. New migrations are appended here (explicit list: works under ts, swc and jest). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ImportedCatalogues1795347143470,
   Assessments1795496286040,
   Remediation1795498182989,
+  Cascade1795498494236,
 ];

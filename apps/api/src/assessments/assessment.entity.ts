@@ -13,6 +13,14 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 
+/**
+ * What a supplier lets its buyer's customer (e.g. the OEM above a Tier 1) see of this assessment:
+ * `full` answers and evidence; `summary` ★ level, per-category rates and open remediation count; `none` only
+ * anonymous aggregates. Its own buyer always sees everything.
+ */
+export const CONSENT_LEVELS = ['full', 'summary', 'none'] as const;
+export type ConsentLevel = (typeof CONSENT_LEVELS)[number];
+
 export const ASSESSMENT_STATUSES = ['invited', 'in_progress', 'submitted', 'returned', 'accepted'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
@@ -55,6 +63,18 @@ export class Assessment {
 
   @Column({ name: 'contact_email', type: 'text', nullable: true })
   contactEmail!: string | null;
+
+  @Column({
+    name: 'upstream_consent',
+    type: 'enum',
+    enum: CONSENT_LEVELS,
+    enumName: 'consent_level',
+    default: 'none',
+  })
+  upstreamConsent!: ConsentLevel;
+
+  @Column({ name: 'consent_updated_at', type: 'timestamptz', nullable: true })
+  consentUpdatedAt!: Date | null;
 
   /** Number of submissions so far (the current review round). */
   @Column({ type: 'int', default: 0 })

@@ -24,6 +24,7 @@ export type MailLocale = (typeof MAIL_LOCALES)[number];
  */
 @Entity({ name: 'campaigns' })
 @Index('ix_campaigns_buyer', ['buyerId', 'createdAt'])
+@Index('ix_campaigns_parent', ['parentCampaignId'])
 export class Campaign {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -62,6 +63,18 @@ export class Campaign {
   /** Language of the invitation emails. */
   @Column({ type: 'enum', enum: MAIL_LOCALES, enumName: 'mail_locale', default: 'ja' })
   locale!: MailLocale;
+
+  /** Set when a Tier 1 supplier forwarded a campaign it received: the campaign it came from. */
+  @Column({ name: 'parent_campaign_id', type: 'uuid', nullable: true })
+  parentCampaignId!: string | null;
+
+  @ManyToOne(() => Campaign, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'parent_campaign_id' })
+  parentCampaign?: Relation<Campaign>;
+
+  /** The forwarding supplier's own assessment in the parent campaign. */
+  @Column({ name: 'parent_assessment_id', type: 'uuid', nullable: true })
+  parentAssessmentId!: string | null;
 
   /** Latest date a supplier may plan to close a gap by (null: no limit). */
   @Column({ name: 'remediation_deadline', type: 'date', nullable: true })

@@ -26,6 +26,10 @@ export class Organization {
   @Column({ type: 'text', default: '' })
   industry!: string;
 
+  /** Prefecture (都道府県) of the main site, for regional filters; empty when unknown. */
+  @Column({ type: 'text', default: '' })
+  region!: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
