@@ -1,7 +1,14 @@
-/** npm run seed — migrates nothing; seeds demo data into DATABASE_URL (idempotent) and prints the logins. */
+/**
+ * npm run seed — migrates nothing; seeds demo data into DATABASE_URL (idempotent): the network and users, then a
+ * launched demo campaign (needs REDIS_URL, where its invitation emails are queued). Prints the logins.
+ */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../apps/api/src/app.module';
+import { loadConfig } from '../apps/api/src/config/config';
+import { seedDemoCampaign } from './demo-campaign';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo';
 
 async function main(): Promise<void> {
@@ -11,6 +18,21 @@ async function main(): Promise<void> {
   try {
     const { created } = await seedDemo(ds);
     console.log(created > 0 ? `demo data: ${created} rows created` : 'demo data: already present');
+    // The demo campaign goes through the app's own services (and queues its invitation emails in Redis).
+    const app = await NestFactory.createApplicationContext(
+      AppModule.forRoot(loadConfig({ ...process.env, ROLE: 'api', LOG_LEVEL: 'warn' })),
+      { logger: ['error', 'warn'] },
+    );
+    try {
+      const campaign = await seedDemoCampaign(app);
+      console.log(
+        campaign.created
+          ? 'demo campaign: launched (invitations are in the inbox)'
+          : 'demo campaign: already present',
+      );
+    } finally {
+      await app.close();
+    }
     console.log('\nDemo logins (password for all: ' + DEMO_PASSWORD + ')');
     for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(26)} ${u.role.padEnd(12)} ${u.name}`);
   } finally {

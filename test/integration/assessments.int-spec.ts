@@ -325,6 +325,87 @@ describe('campaigns, invitations, answering, submission and review', () => {
       .expect(403);
   });
 
+  it('prefill: answers given before are offered as reused (same catalogue, and through the crosswalk), never counted until confirmed', async () => {
+    const { buyer, suppliers, net } = await launched(1);
+    const { client, assessmentId } = suppliers[0]!;
+    const ids = metiStar3Ids();
+    for (const id of ids) {
+      await client
+        .put(`/api/assessments/${assessmentId}/answers/${encodeURIComponent(id)}`, {
+          value: 'met',
+          note: '前回のメモ',
+          baseVersion: 0,
+        })
+        .expect(200);
+    }
+    await client
+      .post(`/api/assessments/${assessmentId}/submit`, {
+        declaration: { name: '山田', title: '社長', date: '2026-11-24' },
+      })
+      .expect(204);
+
+    const next = async (overrides: Record<string, unknown>) => {
+      await launchCampaign(buyer, net.buyer.id, overrides);
+      const mine = await client.get('/api/my/assessments').expect(200);
+      const fresh = mine.body.items.find(
+        (i: { id: string; status: string }) =>
+          i.id !== assessmentId && i.status === 'invited' && !seen.has(i.id),
+      );
+      seen.add(fresh.id);
+      return (await client.get(`/api/assessments/${fresh.id}`).expect(200)).body;
+    };
+    const seen = new Set<string>();
+
+    const same = await next({});
+    expect(same.suggestions).toHaveLength(ids.length);
+    expect(same.suggestions[0]).toMatchObject({
+      value: 'met',
+      note: '前回のメモ',
+      source: `assessment:${assessmentId}`,
+    });
+    expect(same.answers).toHaveLength(0);
+    expect(same.score.answered).toBe(0);
+    const confirmed = await client
+      .put(`/api/assessments/${same.id}/answers/${encodeURIComponent(ids[0]!)}`, {
+        value: 'met',
+        note: '前回のメモ',
+        baseVersion: 0,
+        fromPrefill: true,
+      })
+      .expect(200);
+    expect(confirmed.body.answer.provenance).toBe('prefill');
+    const after = await client.get(`/api/assessments/${same.id}`).expect(200);
+    expect(after.body.suggestions).toHaveLength(ids.length - 1);
+
+    // Another catalogue: JAMA items linked to METI criteria by the official crosswalk are suggested.
+    const jama = await next({ catalogueId: 'jama-japia' });
+    expect(jama.suggestions.length).toBeGreaterThan(0);
+    expect(jama.suggestions.every((x: { source: string }) => x.source.startsWith('crosswalk:'))).toBe(true);
+  });
+
+  it('the supplier contact invites a colleague by email to share the work', async () => {
+    const { suppliers, net } = await launched(1);
+    const { client, assessmentId } = suppliers[0]!;
+    const orgId = net.suppliers[0]!.org.id;
+    const asAdmin = await client.post(`/api/orgs/${orgId}/invitations`, {
+      email: 'boss@supplier.test',
+      role: 'admin',
+    });
+    expect([asAdmin.status, asAdmin.body.code]).toEqual([403, 'ROLE_REQUIRED']);
+    await client
+      .post(`/api/orgs/${orgId}/invitations`, { email: 'Colleague@Supplier.test', role: 'respondent' })
+      .expect(201);
+    const [mail] = await mailsTo(['colleague@supplier.test']);
+    const token = /\/invitations\/accept#token=([A-Za-z0-9_-]{43})/.exec(mail!.text)?.[1];
+    expect(token).toBeDefined();
+    const colleague = await browser(t);
+    await colleague
+      .post('/api/invitations/accept', { token, name: '佐藤 花子', password: 'a-long-password-1' })
+      .expect(200);
+    const view = await colleague.get(`/api/assessments/${assessmentId}`).expect(200);
+    expect(view.body.viewerRoles).toEqual(['supplier']);
+  });
+
   it('campaign drafts: triage suggests ★4, targets must be catalogue levels, launch needs contacts', async () => {
     const net = await makeNetwork(t.db, 2);
     const buyer = await (await browser(t)).login(net.procurement.email, PASSWORD);
@@ -373,5 +454,22 @@ describe('campaigns, invitations, answering, submission and review', () => {
     const noContact = await buyer.post(`/api/orgs/${net.buyer.id}/campaigns/${cid}/launch`);
     expect([noContact.status, noContact.body.code]).toEqual([422, 'CONTACT_EMAIL_MISSING']);
     expect(await countRows(t.db, 'assessments')).toBe(before);
+
+    // The contact can be fixed on the draft; then launch works and the list filters by status.
+    await buyer
+      .patch(`/api/orgs/${net.buyer.id}/campaigns/${cid}/suppliers/${supplierId}`, {
+        contactEmail: 'Fixed@Supplier.test',
+      })
+      .expect(200);
+    await buyer.post(`/api/orgs/${net.buyer.id}/campaigns/${cid}/launch`).expect(200);
+    await mailsTo(['fixed@supplier.test']);
+    const invited = await buyer
+      .get(`/api/orgs/${net.buyer.id}/campaigns/${cid}/suppliers?status=invited`)
+      .expect(200);
+    expect([invited.body.total, invited.body.items.length]).toEqual([1, 1]);
+    const accepted = await buyer
+      .get(`/api/orgs/${net.buyer.id}/campaigns/${cid}/suppliers?status=accepted`)
+      .expect(200);
+    expect([accepted.body.total, accepted.body.items.length]).toEqual([0, 0]);
   });
 });

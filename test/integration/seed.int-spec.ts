@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo';
+import { seedDemoCampaign } from '../../seed/demo-campaign';
 import { countRows } from '../support/factories';
 import { browser, createTestApp, type TestApp } from '../support/test-app';
 
@@ -38,5 +39,21 @@ describe('demo seed', () => {
     expect(tier1.body.total).toBe(4);
     const tier2 = await b.get(`/api/orgs/${oemId}/network?tier=2`).expect(200);
     expect(tier2.body.total).toBe(9); // one Tier 2 link is not disclosed upstream
+  });
+
+  it('launches a demo campaign through the app services: invitations queued, one supplier submitted, idempotent', async () => {
+    await seedDemo(t.db);
+    expect(await seedDemoCampaign(t.app)).toEqual({ created: true });
+    const rows = await t.db.query<{ name: string; status: string; answered: number; in_scope: number }[]>(
+      `SELECT s.name, a.status, sn.answered, sn.in_scope FROM assessments a
+         JOIN organizations s ON s.id = a.supplier_id JOIN score_snapshots sn ON sn.assessment_id = a.id
+        ORDER BY s.name`,
+    );
+    expect(rows).toHaveLength(4);
+    const brake = rows.find((r) => r.name === '東和ブレーキ工業株式会社')!;
+    expect([brake.status, brake.answered]).toEqual(['submitted', brake.in_scope]);
+    expect(await countRows(t.db, `mail_outbox WHERE kind = 'assessment-invitation'`)).toBe(4);
+    expect(await seedDemoCampaign(t.app)).toEqual({ created: false });
+    expect(await countRows(t.db, 'assessments')).toBe(4);
   });
 });

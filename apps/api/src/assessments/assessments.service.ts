@@ -220,11 +220,19 @@ export class AssessmentsService {
         level: number | null;
         answered: number;
         in_scope: number;
+        catalogue_id: string;
+        target_label: { ja: string; en: string } | null;
+        level_label: { ja: string; en: string } | null;
         side: 'supplier' | 'buyer' | 'evaluator';
       }[]
     >(
       `SELECT a.id, a.status, c.title AS campaign_title, b.name AS buyer_name, s.name AS supplier_name,
               to_char(c.due_date, 'YYYY-MM-DD') AS due_date, a.target_level, sn.level, sn.answered, sn.in_scope,
+              c.catalogue_id,
+              (SELECT l->'label' FROM jsonb_array_elements(c.catalogue->'levels') l
+                WHERE (l->>'rank')::int = a.target_level) AS target_label,
+              (SELECT l->'label' FROM jsonb_array_elements(c.catalogue->'levels') l
+                WHERE (l->>'rank')::int = sn.level) AS level_label,
               CASE WHEN a.supplier_id IN (SELECT organization_id FROM memberships WHERE user_id = $1) THEN 'supplier'
                    WHEN a.evaluator_id = $1 THEN 'evaluator' ELSE 'buyer' END AS side
          FROM assessments a
@@ -248,6 +256,9 @@ export class AssessmentsService {
         dueDate: r.due_date,
         targetLevel: r.target_level,
         level: r.level,
+        targetLabel: r.target_label,
+        levelLabel: r.level_label,
+        catalogueId: r.catalogue_id,
         answered: r.answered,
         inScope: r.in_scope,
         side: r.side,

@@ -71,6 +71,22 @@ const toCampaignDto = (r: CampaignRow): CampaignDto => ({
   launchedAt: r.launched_at ? new Date(r.launched_at).toISOString() : null,
 });
 
+/** What `insertCampaign` needs; `suppliers` are already resolved (tier as seen from the buyer). */
+export interface NewCampaign {
+  buyerId: string;
+  userId: string;
+  title: string;
+  message?: string;
+  supportOffered?: string;
+  catalogue: Catalogue;
+  dueDate: string;
+  locale: 'ja' | 'en';
+  suppliers: { supplier_id: string; tier: number; contact_email: string | null }[];
+  targetLevel: number | null;
+  parentCampaignId?: string;
+  parentAssessmentId?: string;
+}
+
 /** Campaigns: a buyer chooses a catalogue, a due date and suppliers; launching creates the assessments. */
 @Injectable()
 export class CampaignsService {
@@ -82,67 +98,81 @@ export class CampaignsService {
 
   async create(buyerId: string, userId: string, dto: CreateCampaignDto): Promise<CampaignDto> {
     const catalogue = await this.resolveCatalogue(buyerId, dto.catalogueId, dto.catalogueVersion);
-    const today = tokyoToday();
-    if (!isRealDate(dto.dueDate) || dto.dueDate < today) {
-      throw problem.validation([
-        {
-          field: 'dueDate',
-          message: { ja: '今日以降の日付を指定してください。', en: 'Give a date from today on.' },
-        },
-      ]);
-    }
+    assertDueDate(dto.dueDate);
     const id = await this.db.transaction(async (m) => {
       const chosen = await this.resolveSelection(m, buyerId, dto.selection);
-      if (chosen.length === 0) {
-        throw new ProblemException(422, 'NO_SUPPLIERS_SELECTED', {
-          ja: '条件に合う取引先がありません。階層・タグ・取引先の指定を見直してください。',
-          en: 'No supplier matches the selection. Check the tiers, tags or suppliers you chose.',
-        });
-      }
-      const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO campaigns (buyer_id, title, message, support_offered, catalogue_id, catalogue_version, catalogue,
-                                due_date, locale, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          buyerId,
-          dto.title.trim(),
-          dto.message?.trim() ?? '',
-          dto.supportOffered?.trim() ?? '',
-          catalogue.id,
-          catalogue.version,
-          JSON.stringify(catalogue),
-          dto.dueDate,
-          dto.locale ?? 'ja',
-          userId,
-        ],
-      );
-      const suggested = rankForStar(catalogue, suggestStar(null));
-      await m.query(
-        `INSERT INTO campaign_suppliers (campaign_id, supplier_id, tier, contact_email, suggested_level, target_level)
-         SELECT $1, u.s, u.t, u.e, $5, $5 FROM unnest($2::uuid[], $3::int[], $4::text[]) AS u(s, t, e)`,
-        [
-          row!.id,
-          chosen.map((c) => c.supplier_id),
-          chosen.map((c) => c.tier),
-          chosen.map((c) => c.contact_email),
-          suggested,
-        ],
-      );
-      await audit(m, {
-        organizationId: buyerId,
-        actorUserId: userId,
-        action: 'campaign.created',
-        entityType: 'campaign',
-        entityId: row!.id,
-        after: {
-          title: dto.title,
-          catalogue: `${catalogue.id}@${catalogue.version}`,
-          suppliers: chosen.length,
-        },
+      return this.insertCampaign(m, {
+        buyerId,
+        userId,
+        title: dto.title,
+        message: dto.message,
+        supportOffered: dto.supportOffered,
+        catalogue,
+        dueDate: dto.dueDate,
+        locale: dto.locale ?? 'ja',
+        suppliers: chosen,
+        targetLevel: rankForStar(catalogue, suggestStar(null)),
       });
-      return row!.id;
     });
     return this.get(buyerId, id);
+  }
+
+  /**
+   * Inserts a draft campaign with its suppliers (one target level for all) and audits it, inside the caller's
+   * transaction. Shared by campaign creation and forwarding (cascade). No supplier → 422 NO_SUPPLIERS_SELECTED.
+   */
+  async insertCampaign(m: EntityManager, spec: NewCampaign): Promise<string> {
+    if (spec.suppliers.length === 0) {
+      throw new ProblemException(422, 'NO_SUPPLIERS_SELECTED', {
+        ja: '条件に合う取引先がありません。階層・タグ・取引先の指定を見直してください。',
+        en: 'No supplier matches the selection. Check the tiers, tags or suppliers you chose.',
+      });
+    }
+    const { catalogue } = spec;
+    const [row] = await m.query<{ id: string }[]>(
+      `INSERT INTO campaigns (buyer_id, title, message, support_offered, catalogue_id, catalogue_version, catalogue,
+                              due_date, locale, created_by, parent_campaign_id, parent_assessment_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [
+        spec.buyerId,
+        spec.title.trim(),
+        spec.message?.trim() ?? '',
+        spec.supportOffered?.trim() ?? '',
+        catalogue.id,
+        catalogue.version,
+        JSON.stringify(catalogue),
+        spec.dueDate,
+        spec.locale,
+        spec.userId,
+        spec.parentCampaignId ?? null,
+        spec.parentAssessmentId ?? null,
+      ],
+    );
+    await m.query(
+      `INSERT INTO campaign_suppliers (campaign_id, supplier_id, tier, contact_email, suggested_level, target_level)
+       SELECT $1, u.s, u.t, u.e, $5, $5 FROM unnest($2::uuid[], $3::int[], $4::text[]) AS u(s, t, e)`,
+      [
+        row!.id,
+        spec.suppliers.map((c) => c.supplier_id),
+        spec.suppliers.map((c) => c.tier),
+        spec.suppliers.map((c) => c.contact_email),
+        spec.targetLevel,
+      ],
+    );
+    await audit(m, {
+      organizationId: spec.buyerId,
+      actorUserId: spec.userId,
+      action: 'campaign.created',
+      entityType: 'campaign',
+      entityId: row!.id,
+      after: {
+        title: spec.title,
+        catalogue: `${catalogue.id}@${catalogue.version}`,
+        suppliers: spec.suppliers.length,
+        ...(spec.parentAssessmentId ? { forwardedFrom: spec.parentAssessmentId } : {}),
+      },
+    });
+    return row!.id;
   }
 
   async list(buyerId: string): Promise<CampaignListDto> {
@@ -177,6 +207,10 @@ export class CampaignsService {
     if (onlySupplierId) {
       params.push(onlySupplierId);
       after = `AND cs.supplier_id = $2::uuid`;
+    }
+    if (query.status) {
+      params.push(query.status);
+      after += ` AND a.status = $${params.length}::assessment_status`;
     }
     if (query.cursor) {
       const [name, id] = decodeCursor(query.cursor);
@@ -217,8 +251,10 @@ export class CampaignsService {
       params,
     );
     const [{ total }] = await this.db.query<{ total: number }[]>(
-      'SELECT count(*)::int AS total FROM campaign_suppliers WHERE campaign_id = $1',
-      [campaignId],
+      `SELECT count(*)::int AS total FROM campaign_suppliers cs
+         LEFT JOIN assessments a ON a.campaign_id = cs.campaign_id AND a.supplier_id = cs.supplier_id
+        WHERE cs.campaign_id = $1 AND ($2::assessment_status IS NULL OR a.status = $2)`,
+      [campaignId, query.status ?? null],
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -282,7 +318,8 @@ export class CampaignsService {
       const suggested = dto.triage ? rankForStar(c.catalogue, suggestStar(dto.triage)) : undefined;
       await m.query(
         `UPDATE campaign_suppliers
-            SET triage = COALESCE($2::jsonb, triage),
+            SET contact_email = COALESCE($6::text, contact_email),
+                triage = COALESCE($2::jsonb, triage),
                 suggested_level = CASE WHEN $3::boolean THEN $4::smallint ELSE suggested_level END,
                 target_level = COALESCE($5::smallint, CASE WHEN $3::boolean THEN $4::smallint ELSE target_level END)
           WHERE id = $1`,
@@ -292,6 +329,7 @@ export class CampaignsService {
           suggested !== undefined,
           suggested ?? null,
           dto.targetLevel ?? null,
+          dto.contactEmail?.trim().toLowerCase() ?? null,
         ],
       );
     });
@@ -305,95 +343,111 @@ export class CampaignsService {
    */
   async launch(buyerId: string, campaignId: string, userId: string): Promise<LaunchResultDto> {
     if (!UUID.test(campaignId)) throw campaignNotFound();
-    const result = await this.db.transaction(async (m) => {
-      const [c] = await m.query<{ status: string; catalogue: Catalogue; locale: 'ja' | 'en' }[]>(
-        'SELECT status, catalogue, locale FROM campaigns WHERE id = $1 AND buyer_id = $2 FOR UPDATE',
-        [campaignId, buyerId],
-      );
-      if (!c) throw campaignNotFound();
-      if (c.status !== 'draft') throw notDraft();
-      const noContact = await m.query<{ name: string }[]>(
-        `SELECT s.name FROM campaign_suppliers cs JOIN organizations s ON s.id = cs.supplier_id
-          WHERE cs.campaign_id = $1 AND cs.contact_email IS NULL ORDER BY s.name LIMIT 20`,
-        [campaignId],
-      );
-      if (noContact.length) {
-        const names = noContact.map((r) => r.name).join(', ');
-        throw new ProblemException(422, 'CONTACT_EMAIL_MISSING', {
-          ja: `連絡先メールアドレスが未登録の取引先があります: ${names}`,
-          en: `Some suppliers have no contact email: ${names}`,
-        });
-      }
-      const ctx = scoringContext(c.catalogue);
-      this.catalogues.remember(campaignId, ctx);
-      const [{ created }] = await m.query<{ created: number }[]>(
-        `WITH ins AS (
-           INSERT INTO assessments (campaign_id, buyer_id, supplier_id, target_level, contact_email)
-           SELECT campaign_id, $2, supplier_id, target_level, contact_email FROM campaign_suppliers WHERE campaign_id = $1
-           RETURNING 1)
-         SELECT count(*)::int AS created FROM ins`,
-        [campaignId, buyerId],
-      );
-      const targets = await m.query<{ target_level: number | null }[]>(
-        'SELECT DISTINCT target_level FROM campaign_suppliers WHERE campaign_id = $1',
-        [campaignId],
-      );
-      const empty = new Uint8Array(ctx.compiled.size);
-      for (const { target_level: target } of targets) {
-        const s = computeSnapshot(ctx, empty, target, null);
-        await m.query(
-          `INSERT INTO score_snapshots (assessment_id, codes, level, confirmed_level, points, in_scope, answered, met,
-                                        applicable, levels, categories, gaps)
-           SELECT a.id, $3, $4, NULL, $5, $6, 0, 0, $7, $8, $9, $10
-             FROM assessments a WHERE a.campaign_id = $1 AND a.target_level IS NOT DISTINCT FROM $2`,
-          [
-            campaignId,
-            target,
-            Buffer.from(empty),
-            s.level,
-            s.points,
-            s.inScope,
-            s.applicable,
-            JSON.stringify(s.levels),
-            JSON.stringify(s.categories),
-            s.gaps,
-          ],
-        );
-      }
-      const labels = Object.fromEntries(c.catalogue.levels.map((l) => [String(l.rank), l.label[c.locale]]));
-      const outboxIds = await m.query<{ id: string }[]>(
-        `INSERT INTO mail_outbox (dedupe_key, kind, organization_id, assessment_id, to_email, locale, payload)
-         SELECT 'invite:' || a.id || ':0', 'assessment-invitation', a.buyer_id, a.id, a.contact_email, c.locale::text,
-                jsonb_build_object('accessLink', true, 'data', jsonb_build_object(
-                  'buyerName', b.name, 'supplierName', s.name, 'campaignTitle', c.title, 'message', c.message,
-                  'supportOffered', c.support_offered, 'catalogueTitle', c.catalogue->'title'->>c.locale::text,
-                  'targetLabel', $2::jsonb->>(a.target_level::text),
-                  'dueDate', to_char(c.due_date, 'YYYY-MM-DD')))
-           FROM assessments a
-           JOIN campaigns c ON c.id = a.campaign_id
-           JOIN organizations b ON b.id = a.buyer_id
-           JOIN organizations s ON s.id = a.supplier_id
-          WHERE a.campaign_id = $1
-         ON CONFLICT (dedupe_key) DO NOTHING
-         RETURNING id`,
-        [campaignId, JSON.stringify(labels)],
-      );
-      await m.query(
-        `UPDATE campaigns SET status = 'launched', launched_at = now(), updated_at = now() WHERE id = $1`,
-        [campaignId],
-      );
-      await audit(m, {
-        organizationId: buyerId,
-        actorUserId: userId,
-        action: 'campaign.launched',
-        entityType: 'campaign',
-        entityId: campaignId,
-        after: { assessments: created },
-      });
-      return { assessments: created, outboxIds: outboxIds.map((r) => r.id) };
-    });
-    await this.outbox.dispatch(result.outboxIds);
+    const result = await this.db.transaction((m) => this.launchIn(m, buyerId, campaignId, userId));
+    await this.dispatch(result.outboxIds);
     return { assessments: result.assessments, invitations: result.outboxIds.length };
+  }
+
+  /** Queues the invitation emails a launch wrote (call after its transaction committed). */
+  dispatch(outboxIds: string[]): Promise<void> {
+    return this.outbox.dispatch(outboxIds);
+  }
+
+  /**
+   * The launch inside the caller's transaction: creates every assessment, its empty score snapshot and its
+   * invitation email. Returns the outbox ids to dispatch after commit.
+   */
+  async launchIn(
+    m: EntityManager,
+    buyerId: string,
+    campaignId: string,
+    userId: string,
+  ): Promise<{ assessments: number; outboxIds: string[] }> {
+    const [c] = await m.query<{ status: string; catalogue: Catalogue; locale: 'ja' | 'en' }[]>(
+      'SELECT status, catalogue, locale FROM campaigns WHERE id = $1 AND buyer_id = $2 FOR UPDATE',
+      [campaignId, buyerId],
+    );
+    if (!c) throw campaignNotFound();
+    if (c.status !== 'draft') throw notDraft();
+    const noContact = await m.query<{ name: string }[]>(
+      `SELECT s.name FROM campaign_suppliers cs JOIN organizations s ON s.id = cs.supplier_id
+        WHERE cs.campaign_id = $1 AND cs.contact_email IS NULL ORDER BY s.name LIMIT 20`,
+      [campaignId],
+    );
+    if (noContact.length) {
+      const names = noContact.map((r) => r.name).join(', ');
+      throw new ProblemException(422, 'CONTACT_EMAIL_MISSING', {
+        ja: `連絡先メールアドレスが未登録の取引先があります: ${names}`,
+        en: `Some suppliers have no contact email: ${names}`,
+      });
+    }
+    const ctx = scoringContext(c.catalogue);
+    this.catalogues.remember(campaignId, ctx);
+    const [{ created }] = await m.query<{ created: number }[]>(
+      `WITH ins AS (
+         INSERT INTO assessments (campaign_id, buyer_id, supplier_id, target_level, contact_email)
+         SELECT campaign_id, $2, supplier_id, target_level, contact_email FROM campaign_suppliers WHERE campaign_id = $1
+         RETURNING 1)
+       SELECT count(*)::int AS created FROM ins`,
+      [campaignId, buyerId],
+    );
+    const targets = await m.query<{ target_level: number | null }[]>(
+      'SELECT DISTINCT target_level FROM campaign_suppliers WHERE campaign_id = $1',
+      [campaignId],
+    );
+    const empty = new Uint8Array(ctx.compiled.size);
+    for (const { target_level: target } of targets) {
+      const s = computeSnapshot(ctx, empty, target, null);
+      await m.query(
+        `INSERT INTO score_snapshots (assessment_id, codes, level, confirmed_level, points, in_scope, answered, met,
+                                      applicable, levels, categories, gaps)
+         SELECT a.id, $3, $4, NULL, $5, $6, 0, 0, $7, $8, $9, $10
+           FROM assessments a WHERE a.campaign_id = $1 AND a.target_level IS NOT DISTINCT FROM $2`,
+        [
+          campaignId,
+          target,
+          Buffer.from(empty),
+          s.level,
+          s.points,
+          s.inScope,
+          s.applicable,
+          JSON.stringify(s.levels),
+          JSON.stringify(s.categories),
+          s.gaps,
+        ],
+      );
+    }
+    const labels = Object.fromEntries(c.catalogue.levels.map((l) => [String(l.rank), l.label[c.locale]]));
+    const outboxIds = await m.query<{ id: string }[]>(
+      `INSERT INTO mail_outbox (dedupe_key, kind, organization_id, assessment_id, to_email, locale, payload)
+       SELECT 'invite:' || a.id || ':0', 'assessment-invitation', a.buyer_id, a.id, a.contact_email, c.locale::text,
+              jsonb_build_object('accessLink', true, 'data', jsonb_build_object(
+                'buyerName', b.name, 'supplierName', s.name, 'campaignTitle', c.title, 'message', c.message,
+                'supportOffered', c.support_offered, 'catalogueTitle', c.catalogue->'title'->>c.locale::text,
+                'targetLabel', $2::jsonb->>(a.target_level::text),
+                'dueDate', to_char(c.due_date, 'YYYY-MM-DD')))
+         FROM assessments a
+         JOIN campaigns c ON c.id = a.campaign_id
+         JOIN organizations b ON b.id = a.buyer_id
+         JOIN organizations s ON s.id = a.supplier_id
+        WHERE a.campaign_id = $1
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [campaignId, JSON.stringify(labels)],
+    );
+    await m.query(
+      `UPDATE campaigns SET status = 'launched', launched_at = now(), updated_at = now() WHERE id = $1`,
+      [campaignId],
+    );
+    await audit(m, {
+      organizationId: buyerId,
+      actorUserId: userId,
+      action: 'campaign.launched',
+      entityType: 'campaign',
+      entityId: campaignId,
+      after: { assessments: created },
+    });
+    return { assessments: created, outboxIds: outboxIds.map((r) => r.id) };
   }
 
   private async resolveCatalogue(orgId: string, id: string, version?: string): Promise<Catalogue> {
@@ -440,6 +494,18 @@ export class CampaignsService {
         ORDER BY supplier_id, tier`,
       [buyerId, MAX_TIER, sel.tiers ?? [], sel.tags ?? [], sel.supplierIds ?? []],
     );
+  }
+}
+
+/** A due date must be a real calendar date, today (Asia/Tokyo) or later. */
+export function assertDueDate(dueDate: string): void {
+  if (!isRealDate(dueDate) || dueDate < tokyoToday()) {
+    throw problem.validation([
+      {
+        field: 'dueDate',
+        message: { ja: '今日以降の日付を指定してください。', en: 'Give a date from today on.' },
+      },
+    ]);
   }
 }
 

@@ -66,8 +66,12 @@ export class OrganizationsController {
     return this.orgs.members(orgId);
   }
 
+  /**
+   * Invites someone by email (the link is emailed and also returned once). Admins invite any role;
+   * respondents invite colleagues as respondents, to share the work on an assessment.
+   */
   @Post('orgs/:orgId/invitations')
-  @OrgRoles('admin')
+  @OrgRoles('admin', 'respondent')
   @ApiCreatedResponse({ type: InvitationCreatedDto })
   invite(
     @Param('orgId', ParseUUIDPipe) orgId: string,

@@ -18,6 +18,7 @@ import type {
   OrganizationInputDto,
   SignupDto,
 } from './dto/organization.dto';
+import { OutboxService } from '../outbox/outbox.service';
 import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
 import { Organization } from './organization.entity';
@@ -51,6 +52,7 @@ export class OrganizationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Finds an organization by 法人番号 or creates it. Used by sign-up and by suppliers added to a network. */
@@ -127,7 +129,18 @@ export class OrganizationsService {
     const email = normalizeEmail(dto.email);
     const token = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-    return this.db.transaction(async (m) => {
+    const outboxIds: string[] = [];
+    const created = await this.db.transaction(async (m) => {
+      const mine = await m.query<{ role: string }[]>(
+        'SELECT role::text FROM memberships WHERE user_id = $1 AND organization_id = $2',
+        [actorUserId, orgId],
+      );
+      if (!mine.some((r) => r.role === 'admin') && dto.role !== 'respondent') {
+        throw new ProblemException(403, 'ROLE_REQUIRED', {
+          ja: '回答者が招待できるのは回答者 (同僚) だけです。',
+          en: 'Respondents can invite colleagues as respondents only.',
+        });
+      }
       const already = await m
         .createQueryBuilder(Membership, 'ms')
         .innerJoin('ms.user', 'u')
@@ -162,14 +175,38 @@ export class OrganizationsService {
         entityId: inv.id,
         after: { email, role: dto.role },
       });
-      return {
-        id: inv.id,
-        email,
-        role: dto.role,
-        expiresAt,
-        acceptUrl: `${this.config.PUBLIC_URL}/invitations/accept#token=${token}`,
-      };
+      const acceptUrl = `${this.config.PUBLIC_URL}/invitations/accept#token=${token}`;
+      const [names] = await m.query<{ inviter: string; org: string }[]>(
+        `SELECT u.name AS inviter, o.name AS org FROM users u, organizations o WHERE u.id = $1 AND o.id = $2`,
+        [actorUserId, orgId],
+      );
+      const [invitee] = await m.query<{ locale: 'ja' | 'en' }[]>(
+        'SELECT locale FROM users WHERE email = $1',
+        [email],
+      );
+      outboxIds.push(
+        ...(await this.outbox.record(m, [
+          {
+            dedupeKey: `org-invitation:${inv.id}`,
+            kind: 'organization-invitation',
+            organizationId: orgId,
+            toEmail: email,
+            locale: invitee?.locale ?? 'ja',
+            payload: {
+              data: {
+                inviterName: names!.inviter,
+                organizationName: names!.org,
+                link: acceptUrl,
+                expiresOn: expiresAt.toISOString(),
+              },
+            },
+          },
+        ])),
+      );
+      return { id: inv.id, email, role: dto.role, expiresAt, acceptUrl };
     });
+    await this.outbox.dispatch(outboxIds);
+    return created;
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { LocalizedTextDto } from '../../common/localized-text.dto';
 import { ANSWER_PROVENANCES, type AnswerProvenance } from '../answer.entity';
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../assessment.entity';
 import { CONFIRMATION_RESULTS, type ConfirmationResult } from '../confirmation.entity';
@@ -237,25 +238,25 @@ export class CriterionViewDto {
   @ApiProperty() groupId!: string;
   @ApiPropertyOptional() requirementId?: string;
   @ApiProperty() level!: number;
-  @ApiProperty({ type: Object, description: '{ ja, en }' }) title!: { ja: string; en: string };
-  @ApiProperty({ type: Object, description: '{ ja, en }' }) explanation!: { ja: string; en: string };
+  @ApiProperty({ type: LocalizedTextDto }) title!: { ja: string; en: string };
+  @ApiProperty({ type: LocalizedTextDto }) explanation!: { ja: string; en: string };
 }
 
 export class GroupViewDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ type: Object, description: '{ ja, en }' }) title!: { ja: string; en: string };
+  @ApiProperty({ type: LocalizedTextDto }) title!: { ja: string; en: string };
 }
 
 export class LevelViewDto {
   @ApiProperty() rank!: number;
-  @ApiProperty({ type: Object, description: '{ ja, en }' }) label!: { ja: string; en: string };
+  @ApiProperty({ type: LocalizedTextDto }) label!: { ja: string; en: string };
   @ApiProperty() provisional!: boolean;
 }
 
 export class AssessmentCatalogueDto {
   @ApiProperty() id!: string;
   @ApiProperty() version!: string;
-  @ApiProperty({ type: Object, description: '{ ja, en }' }) title!: { ja: string; en: string };
+  @ApiProperty({ type: LocalizedTextDto }) title!: { ja: string; en: string };
   @ApiProperty({ enum: ['levels', 'points', 'checklist'] }) scoring!: string;
   @ApiProperty({ type: [LevelViewDto] }) levels!: LevelViewDto[];
   @ApiProperty({ type: [GroupViewDto] }) groups!: GroupViewDto[];
@@ -306,6 +307,19 @@ export class MyAssessmentDto {
   @ApiProperty() dueDate!: string;
   @ApiProperty({ type: Number, nullable: true }) targetLevel!: number | null;
   @ApiProperty({ type: Number, nullable: true }) level!: number | null;
+  @ApiProperty({
+    type: LocalizedTextDto,
+    nullable: true,
+    description: 'Label of the target level, e.g. ★3 / Lv1',
+  })
+  targetLabel!: LocalizedTextDto | null;
+  @ApiProperty({
+    type: LocalizedTextDto,
+    nullable: true,
+    description: 'Label of the level reached (claimed)',
+  })
+  levelLabel!: LocalizedTextDto | null;
+  @ApiProperty() catalogueId!: string;
   @ApiProperty() answered!: number;
   @ApiProperty() inScope!: number;
   @ApiProperty({ enum: ['supplier', 'buyer', 'evaluator'] }) side!: 'supplier' | 'buyer' | 'evaluator';

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -15,6 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { LocalizedTextDto } from '../../common/localized-text.dto';
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../../assessments/assessment.entity';
 import { CAMPAIGN_STATUSES, type CampaignStatus, MAIL_LOCALES, type MailLocale } from '../campaign.entity';
 
@@ -111,6 +113,12 @@ export class UpdateCampaignSupplierDto {
   @Type(() => TriageDto)
   triage?: TriageDto;
 
+  @ApiPropertyOptional({ description: "Fix the supplier's contact email before launch" })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail?: string;
+
   @ApiPropertyOptional({ description: 'Override the suggested level (catalogue rank)' })
   @IsOptional()
   @IsInt()
@@ -125,7 +133,7 @@ export class CampaignDto {
   @ApiProperty({ enum: CAMPAIGN_STATUSES }) status!: CampaignStatus;
   @ApiProperty() catalogueId!: string;
   @ApiProperty() catalogueVersion!: string;
-  @ApiProperty({ type: Object, description: '{ ja, en }' }) catalogueTitle!: { ja: string; en: string };
+  @ApiProperty({ type: LocalizedTextDto }) catalogueTitle!: { ja: string; en: string };
   @ApiProperty() dueDate!: string;
   @ApiProperty() message!: string;
   @ApiProperty() supportOffered!: string;
@@ -170,6 +178,13 @@ export class CampaignSupplierPageDto {
 
 export class CampaignSuppliersQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) cursor?: string;
+  @ApiPropertyOptional({
+    enum: ASSESSMENT_STATUSES,
+    description: 'Only suppliers whose assessment has this status',
+  })
+  @IsOptional()
+  @IsIn(ASSESSMENT_STATUSES)
+  status?: AssessmentStatus;
   @ApiPropertyOptional({ default: 50 })
   @IsOptional()
   @Type(() => Number)

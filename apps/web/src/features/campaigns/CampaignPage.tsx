@@ -62,7 +62,8 @@ function CampaignView({
       signal,
     }),
   );
-  const suppliers = useCampaignSuppliers(orgId, campaignId, reload);
+  const [filter, setFilter] = useState<StatusFilter>('all');
+  const suppliers = useCampaignSuppliers(orgId, campaignId, reload, filter === 'all' ? undefined : filter);
   const levels = useCatalogueLevels(campaign?.catalogueId, campaign?.catalogueVersion);
 
   if (error !== null && !campaign) {
@@ -110,7 +111,13 @@ function CampaignView({
           }}
         />
       ) : (
-        <ProgressSection campaign={campaign} suppliers={suppliers} levels={levels} />
+        <ProgressSection
+          campaign={campaign}
+          suppliers={suppliers}
+          levels={levels}
+          filter={filter}
+          onFilter={setFilter}
+        />
       )}
     </div>
   );
@@ -247,15 +254,18 @@ function ProgressSection({
   campaign,
   suppliers,
   levels,
+  filter,
+  onFilter,
 }: {
   campaign: Campaign;
   suppliers: CampaignSuppliers;
   levels: CatalogueLevels;
+  filter: StatusFilter;
+  onFilter(filter: StatusFilter): void;
 }) {
   const { t } = useTranslation('campaigns');
   const id = useId();
-  const [filter, setFilter] = useState<StatusFilter>('all');
-  const rows = filter === 'all' ? suppliers.items : suppliers.items.filter((r) => r.status === filter);
+  const rows = suppliers.items;
   const failed = suppliers.items.filter((r) => r.failedEmails > 0).length;
   return (
     <section aria-labelledby={`${id}-title`} className="campaign-section">
@@ -271,7 +281,7 @@ function ProgressSection({
           id={`${id}-filter`}
           data-testid="status-filter"
           value={filter}
-          onChange={(e) => setFilter(ASSESSMENT_STATUSES.find((s) => s === e.target.value) ?? 'all')}
+          onChange={(e) => onFilter(ASSESSMENT_STATUSES.find((s) => s === e.target.value) ?? 'all')}
         >
           <option value="all">{t('progress.allStatuses', { count: campaign.supplierCount })}</option>
           {ASSESSMENT_STATUSES.map((status) => (
@@ -284,7 +294,7 @@ function ProgressSection({
           ))}
         </select>
       </div>
-      <SupplierRows suppliers={suppliers} shown={rows.length} filtered={filter !== 'all'}>
+      <SupplierRows suppliers={suppliers}>
         {rows.length === 0 ? (
           <p className="empty" role="status">
             {t('progress.noneWithStatus')}
@@ -298,17 +308,7 @@ function ProgressSection({
 }
 
 /** Loading, errors, the row count and "load more" around a supplier table. */
-function SupplierRows({
-  suppliers,
-  shown,
-  filtered = false,
-  children,
-}: {
-  suppliers: CampaignSuppliers;
-  shown?: number;
-  filtered?: boolean;
-  children: ReactNode;
-}) {
+function SupplierRows({ suppliers, children }: { suppliers: CampaignSuppliers; children: ReactNode }) {
   const { t } = useTranslation('campaigns');
   if (suppliers.error !== null) return <ErrorMessage error={suppliers.error} />;
   if (suppliers.loading) return <p role="status">{t('common.loading')}</p>;
@@ -316,9 +316,7 @@ function SupplierRows({
   return (
     <div className="results">
       <p className="result-count" role="status">
-        {filtered
-          ? t('rows.filtered', { shown: shown ?? loaded, loaded, total: suppliers.total })
-          : t('rows.count', { loaded, total: suppliers.total })}
+        {t('rows.count', { loaded, total: suppliers.total })}
       </p>
       {children}
       {suppliers.moreError !== null && <ErrorMessage error={suppliers.moreError} />}

@@ -55,6 +55,8 @@ export function TriageTable({ orgId, campaignId, rows, levels, canEdit, onSaved 
   );
 }
 
+type PatchBody = { triage?: Triage; targetLevel?: number; contactEmail?: string };
+
 interface RowProps extends Omit<Props, 'rows'> {
   row: CampaignSupplier;
   col: Record<'supplier' | 'triage' | 'suggested' | 'target' | 'contact', string>;
@@ -76,7 +78,7 @@ function TriageRow({ orgId, campaignId, row, levels, canEdit, onSaved, col }: Ro
   const overridden =
     row.targetLevel !== null && row.suggestedLevel !== null && row.targetLevel !== row.suggestedLevel;
 
-  async function send(body: { triage?: Triage; targetLevel?: number }): Promise<boolean> {
+  async function send(body: PatchBody): Promise<boolean> {
     try {
       const { data, error: problem } = await api.client.PATCH(
         '/api/orgs/{orgId}/campaigns/{campaignId}/suppliers/{supplierId}',
@@ -93,7 +95,7 @@ function TriageRow({ orgId, campaignId, row, levels, canEdit, onSaved, col }: Ro
     return false;
   }
 
-  function save(body: { triage?: Triage; targetLevel?: number }) {
+  function save(body: PatchBody) {
     setError(null);
     waiting.current += 1;
     setInFlight(waiting.current);
@@ -170,9 +172,36 @@ function TriageRow({ orgId, campaignId, row, levels, canEdit, onSaved, col }: Ro
         {row.contactEmail ? (
           row.contactEmail
         ) : (
-          <span className="badge badge-warning" data-testid={`missing-email-${sid}`}>
-            {t('triage.noEmail')}
-          </span>
+          <>
+            <span className="badge badge-warning" data-testid={`missing-email-${sid}`}>
+              {t('triage.noEmail')}
+            </span>
+            {canEdit && (
+              <form
+                className="inline-email"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const email = new FormData(e.currentTarget).get('email');
+                  if (typeof email === 'string' && email.trim()) save({ contactEmail: email.trim() });
+                }}
+              >
+                <label htmlFor={`${id}-email`} className="visually-hidden">
+                  {t('triage.emailFor', { name: row.supplierName })}
+                </label>
+                <input
+                  id={`${id}-email`}
+                  name="email"
+                  type="email"
+                  required
+                  autoComplete="off"
+                  data-testid={`contact-email-${sid}`}
+                />
+                <button type="submit" className="button" disabled={pending}>
+                  {t('triage.saveEmail')}
+                </button>
+              </form>
+            )}
+          </>
         )}
       </td>
     </tr>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { isAbort } from '../../lib/problem';
-import type { CampaignSupplier } from './types';
+import type { AssessmentStatus, CampaignSupplier } from './types';
 
 export const SUPPLIER_PAGE_SIZE = 50;
 
@@ -28,19 +28,33 @@ export interface CampaignSuppliers {
   replace(row: CampaignSupplier): void;
 }
 
-function fetchPage(orgId: string, campaignId: string, cursor: string | undefined, signal: AbortSignal) {
+function fetchPage(
+  orgId: string,
+  campaignId: string,
+  status: AssessmentStatus | undefined,
+  cursor: string | undefined,
+  signal: AbortSignal,
+) {
   return api.client.GET('/api/orgs/{orgId}/campaigns/{campaignId}/suppliers', {
     params: {
       path: { orgId, campaignId },
-      query: { limit: SUPPLIER_PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+      query: { limit: SUPPLIER_PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(status ? { status } : {}) },
     },
     signal,
   });
 }
 
-/** A campaign's suppliers, page by page along the keyset cursor ("load more" appends). */
-export function useCampaignSuppliers(orgId: string, campaignId: string, reload: number): CampaignSuppliers {
-  const key = JSON.stringify([orgId, campaignId, reload]);
+/**
+ * A campaign's suppliers, page by page along the keyset cursor ("load more" appends), optionally only those
+ * whose assessment has `status` (filtered by the API, so totals and pages are right).
+ */
+export function useCampaignSuppliers(
+  orgId: string,
+  campaignId: string,
+  reload: number,
+  status?: AssessmentStatus,
+): CampaignSuppliers {
+  const key = JSON.stringify([orgId, campaignId, reload, status ?? null]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<{ key: string; error: unknown } | null>(null);
   const [more, setMore] = useState<{ key: string; loading: boolean; error: unknown }>({
@@ -53,7 +67,7 @@ export function useCampaignSuppliers(orgId: string, campaignId: string, reload: 
   useEffect(() => {
     const controller = new AbortController();
     moreController.current?.abort();
-    fetchPage(orgId, campaignId, undefined, controller.signal).then(
+    fetchPage(orgId, campaignId, status, undefined, controller.signal).then(
       ({ data, error: problem }) => {
         if (controller.signal.aborted) return;
         if (data) setLoaded({ key, items: data.items, nextCursor: data.nextCursor, total: data.total });
@@ -64,7 +78,7 @@ export function useCampaignSuppliers(orgId: string, campaignId: string, reload: 
       },
     );
     return () => controller.abort();
-  }, [key, orgId, campaignId]);
+  }, [key, orgId, campaignId, status]);
 
   useEffect(() => () => moreController.current?.abort(), []);
 
@@ -77,7 +91,7 @@ export function useCampaignSuppliers(orgId: string, campaignId: string, reload: 
     const controller = new AbortController();
     moreController.current = controller;
     setMore({ key, loading: true, error: null });
-    fetchPage(orgId, campaignId, cursor, controller.signal).then(
+    fetchPage(orgId, campaignId, status, cursor, controller.signal).then(
       ({ data, error: problem }) => {
         if (controller.signal.aborted) return;
         if (data) {
@@ -104,7 +118,7 @@ export function useCampaignSuppliers(orgId: string, campaignId: string, reload: 
         if (!isAbort(failure) && !controller.signal.aborted) setMore({ key, loading: false, error: failure });
       },
     );
-  }, [key, orgId, campaignId, cursor]);
+  }, [key, orgId, campaignId, status, cursor]);
 
   const replace = useCallback((row: CampaignSupplier) => {
     setLoaded((prev) =>

@@ -86,6 +86,7 @@ function MySection({ title, lead, items }: { title: string; lead?: string; items
 
 function MyCard({ item }: { item: MyAssessment }) {
   const { t, i18n } = useTranslation('campaigns');
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
   const days = daysUntil(item.dueDate);
   const open = item.side === 'supplier' && OPEN_FOR_SUPPLIER.has(item.status);
   const due =
@@ -135,6 +136,16 @@ function MyCard({ item }: { item: MyAssessment }) {
             {formatDate(item.dueDate, i18n.resolvedLanguage)}
             {due && <span className={`badge ${due.tone}`}>{due.text}</span>}
           </dd>
+        </div>
+        {item.targetLabel && (
+          <div>
+            <dt>{t('my.target')}</dt>
+            <dd data-testid="my-target">{item.targetLabel[lang]}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('my.reached')}</dt>
+          <dd>{item.levelLabel ? item.levelLabel[lang] : t('my.notReached')}</dd>
         </div>
         <div>
           <dt>{t('fields.progress')}</dt>
