@@ -5,18 +5,23 @@ import { LoggerModule } from 'nestjs-pino';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { CascadeModule } from './cascade/cascade.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
+import { InsightsModule } from './insights/insights.module';
 import { MailModule } from './mail/mail.module';
 import { NetworkModule } from './network/network.module';
+import { OpsModule } from './ops/ops.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { RemediationModule } from './remediation/remediation.module';
 
 @Module({})
 export class AppModule {
@@ -48,10 +53,15 @@ export class AppModule {
         AssessmentsModule,
         AuthModule,
         CampaignsModule,
+        CascadeModule,
         CataloguesModule,
         HealthModule,
+        InsightsModule,
         NetworkModule,
+        OpsModule,
         OrganizationsModule,
+        RemediationModule,
+        RemindersModule.forRoot({ runsWorkers: config.ROLE !== 'api' }),
       ],
     };
   }

@@ -11,6 +11,7 @@ import type { AppConfig } from './config/config';
 import { ProblemException } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation.pipe';
+import { mountQueueDashboard } from './ops/queue-dashboard';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -46,6 +47,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(cookieParser());
   app.use(express.json({ limit: '1mb' }));
   app.use(bodyParserErrors);
+  mountQueueDashboard(app); // /api/admin/queues: operators only, own CSP, read-only
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ProblemException, problem } from '../common/problem';
 import type { MemberRole } from '../organizations/membership.entity';
-import type { AssessmentStatus } from './assessment.entity';
+import type { AssessmentStatus, ConsentLevel } from './assessment.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,6 +18,14 @@ export interface AssessmentAccess {
   supplierRoles: MemberRole[];
   buyerRoles: MemberRole[];
   isEvaluator: boolean;
+  /**
+   * Roles of the caller in the upstream buyer (the buyer of the campaign this one was forwarded from), present
+   * only while the supplier's consent is `full`. Read access only: it never passes an assert* check, and a
+   * `lock` load (every write) ignores it.
+   */
+  upstreamRoles: MemberRole[];
+  /** The supplier's current choice of what the upstream buyer may see. */
+  upstreamConsent: ConsentLevel;
   /** Answer codes from the score snapshot (present when loaded with `lock`). */
   codes?: Buffer;
 }
@@ -33,13 +41,18 @@ interface Row {
   evaluator_id: string | null;
   supplier_roles: MemberRole[] | null;
   buyer_roles: MemberRole[] | null;
+  upstream_roles: MemberRole[] | null;
+  upstream_consent: ConsentLevel;
   codes?: Buffer;
 }
 
 /**
  * Loads the assessment with the caller's relation to it. Anyone who is neither a member of the supplier or the
- * buyer nor the assigned evaluator gets 404, exactly as for an id that does not exist. With `lock`, the score
- * snapshot row is locked FOR UPDATE: every answer change of one assessment is serialised on it.
+ * buyer nor the assigned evaluator gets 404, exactly as for an id that does not exist. The one exception is
+ * the upstream buyer of a forwarded campaign (e.g. the OEM above a Tier 1): its admins, procurement and
+ * evaluators may read the assessment while the supplier's consent is `full` (checked on every load, so a
+ * changed consent applies at once), never write it. With `lock`, the score snapshot row is locked FOR UPDATE:
+ * every answer change of one assessment is serialised on it; upstream access does not count for such loads.
  */
 export async function loadAccess(
   m: EntityManager,
@@ -53,7 +66,13 @@ export async function loadAccess(
             (SELECT array_agg(ms.role::text) FROM memberships ms
               WHERE ms.user_id = $2 AND ms.organization_id = a.supplier_id) AS supplier_roles,
             (SELECT array_agg(mb.role::text) FROM memberships mb
-              WHERE mb.user_id = $2 AND mb.organization_id = a.buyer_id) AS buyer_roles
+              WHERE mb.user_id = $2 AND mb.organization_id = a.buyer_id) AS buyer_roles,
+            a.upstream_consent,
+            (SELECT array_agg(mu.role::text) FROM campaigns c
+               JOIN campaigns pc ON pc.id = c.parent_campaign_id
+               JOIN memberships mu ON mu.organization_id = pc.buyer_id AND mu.user_id = $2
+                                  AND mu.role IN ('admin', 'procurement', 'evaluator')
+              WHERE c.id = a.campaign_id AND a.upstream_consent = 'full') AS upstream_roles
             ${opts.lock ? ', s.codes' : ''}
        FROM assessments a
        ${opts.lock ? 'JOIN score_snapshots s ON s.assessment_id = a.id' : ''}
@@ -74,9 +93,17 @@ export async function loadAccess(
     supplierRoles: r.supplier_roles ?? [],
     buyerRoles: r.buyer_roles ?? [],
     isEvaluator: r.evaluator_id === userId,
+    upstreamRoles: opts.lock ? [] : (r.upstream_roles ?? []),
+    upstreamConsent: r.upstream_consent,
     ...(r.codes ? { codes: r.codes } : {}),
   };
-  if (!access || (!access.supplierRoles.length && !access.buyerRoles.length && !access.isEvaluator)) {
+  if (
+    !access ||
+    (!access.supplierRoles.length &&
+      !access.buyerRoles.length &&
+      !access.isEvaluator &&
+      !access.upstreamRoles.length)
+  ) {
     throw problem.notFound();
   }
   return access;

@@ -39,15 +39,21 @@ export class AssessmentsService {
         buyer_name: string;
         supplier_name: string;
         evaluator_name: string | null;
+        consent_updated_at: Date | null;
+        upstream_id: string | null;
+        upstream_name: string | null;
       }[]
     >(
       `SELECT c.title AS campaign_title, c.message, c.support_offered, to_char(c.due_date, 'YYYY-MM-DD') AS due_date,
-              b.name AS buyer_name, s.name AS supplier_name, u.name AS evaluator_name
+              b.name AS buyer_name, s.name AS supplier_name, u.name AS evaluator_name, a.consent_updated_at,
+              pb.id AS upstream_id, pb.name AS upstream_name
          FROM assessments a
          JOIN campaigns c ON c.id = a.campaign_id
          JOIN organizations b ON b.id = a.buyer_id
          JOIN organizations s ON s.id = a.supplier_id
          LEFT JOIN users u ON u.id = a.evaluator_id
+         LEFT JOIN campaigns pc ON pc.id = c.parent_campaign_id
+         LEFT JOIN organizations pb ON pb.id = pc.buyer_id
         WHERE a.id = $1`,
       [a.id],
     );
@@ -111,7 +117,11 @@ export class AssessmentsService {
         ...(a.supplierRoles.length ? (['supplier'] as const) : []),
         ...(a.buyerRoles.length ? (['buyer'] as const) : []),
         ...(a.isEvaluator ? (['evaluator'] as const) : []),
+        ...(a.upstreamRoles.length ? (['upstream'] as const) : []),
       ],
+      upstreamConsent: a.upstreamConsent,
+      consentUpdatedAt: head!.consent_updated_at ? iso(head!.consent_updated_at) : null,
+      upstreamBuyer: head!.upstream_id ? { id: head!.upstream_id, name: head!.upstream_name ?? '' } : null,
       catalogue: {
         id: cat.id,
         version: cat.version,

@@ -5,6 +5,7 @@ import { audit } from '../audit/audit';
 import { ProblemException, problem } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { OutboxService, type OutboxEntry } from '../outbox/outbox.service';
+import { syncRemediationGaps } from '../remediation/gaps';
 import {
   assertCanAnswer,
   assertCanReview,
@@ -110,6 +111,7 @@ export class ReviewService {
         `UPDATE assessments SET status = 'submitted', round = $2, submitted_at = now(), updated_at = now() WHERE id = $1`,
         [a.id, round],
       );
+      await syncRemediationGaps(m, a.id, userId);
       await audit(m, {
         organizationId: a.supplierId,
         actorUserId: userId,

@@ -37,6 +37,7 @@ interface CampaignRow {
   catalogue_version: string;
   catalogue_title: { ja: string; en: string };
   due_date: string;
+  remediation_deadline: string | null;
   message: string;
   support_offered: string;
   locale: CampaignDto['locale'];
@@ -48,7 +49,8 @@ interface CampaignRow {
 
 const CAMPAIGN_COLUMNS = `
   c.id, c.title, c.status, c.catalogue_id, c.catalogue_version, c.catalogue->'title' AS catalogue_title,
-  to_char(c.due_date, 'YYYY-MM-DD') AS due_date, c.message, c.support_offered, c.locale, c.created_at, c.launched_at,
+  to_char(c.due_date, 'YYYY-MM-DD') AS due_date, to_char(c.remediation_deadline, 'YYYY-MM-DD') AS remediation_deadline,
+  c.message, c.support_offered, c.locale, c.created_at, c.launched_at,
   (SELECT count(*)::int FROM campaign_suppliers cs WHERE cs.campaign_id = c.id) AS supplier_count,
   (SELECT jsonb_object_agg(x.status, x.n) FROM
      (SELECT a.status, count(*)::int AS n FROM assessments a WHERE a.campaign_id = c.id GROUP BY a.status) x
@@ -62,6 +64,7 @@ const toCampaignDto = (r: CampaignRow): CampaignDto => ({
   catalogueVersion: r.catalogue_version,
   catalogueTitle: r.catalogue_title,
   dueDate: r.due_date,
+  remediationDeadline: r.remediation_deadline,
   message: r.message,
   supportOffered: r.support_offered,
   locale: r.locale,
@@ -80,6 +83,7 @@ export interface NewCampaign {
   supportOffered?: string;
   catalogue: Catalogue;
   dueDate: string;
+  remediationDeadline?: string | null;
   locale: 'ja' | 'en';
   suppliers: { supplier_id: string; tier: number; contact_email: string | null }[];
   targetLevel: number | null;
@@ -99,6 +103,7 @@ export class CampaignsService {
   async create(buyerId: string, userId: string, dto: CreateCampaignDto): Promise<CampaignDto> {
     const catalogue = await this.resolveCatalogue(buyerId, dto.catalogueId, dto.catalogueVersion);
     assertDueDate(dto.dueDate);
+    if (dto.remediationDeadline !== undefined) assertDueDate(dto.remediationDeadline, 'remediationDeadline');
     const id = await this.db.transaction(async (m) => {
       const chosen = await this.resolveSelection(m, buyerId, dto.selection);
       return this.insertCampaign(m, {
@@ -109,6 +114,7 @@ export class CampaignsService {
         supportOffered: dto.supportOffered,
         catalogue,
         dueDate: dto.dueDate,
+        remediationDeadline: dto.remediationDeadline ?? null,
         locale: dto.locale ?? 'ja',
         suppliers: chosen,
         targetLevel: rankForStar(catalogue, suggestStar(null)),
@@ -131,8 +137,9 @@ export class CampaignsService {
     const { catalogue } = spec;
     const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO campaigns (buyer_id, title, message, support_offered, catalogue_id, catalogue_version, catalogue,
-                              due_date, locale, created_by, parent_campaign_id, parent_assessment_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                              due_date, locale, created_by, parent_campaign_id, parent_assessment_id,
+                              remediation_deadline)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [
         spec.buyerId,
         spec.title.trim(),
@@ -146,6 +153,7 @@ export class CampaignsService {
         spec.userId,
         spec.parentCampaignId ?? null,
         spec.parentAssessmentId ?? null,
+        spec.remediationDeadline ?? null,
       ],
     );
     await m.query(
@@ -498,11 +506,11 @@ export class CampaignsService {
 }
 
 /** A due date must be a real calendar date, today (Asia/Tokyo) or later. */
-export function assertDueDate(dueDate: string): void {
+export function assertDueDate(dueDate: string, field = 'dueDate'): void {
   if (!isRealDate(dueDate) || dueDate < tokyoToday()) {
     throw problem.validation([
       {
-        field: 'dueDate',
+        field,
         message: { ja: '今日以降の日付を指定してください。', en: 'Give a date from today on.' },
       },
     ]);

@@ -101,6 +101,48 @@ const orgInvitation: MailTemplateData['organization-invitation'] = {
   expiresOn: '2026-12-01',
 };
 
+const qReminder: MailTemplateData['questionnaire-reminder'] = {
+  buyerName: `Buyer ${HOSTILE}`,
+  supplierName: `Supplier ${HOSTILE}`,
+  campaignTitle: `Campaign ${HOSTILE}`,
+  dueDate: '2026-12-25',
+  daysOverdue: 3,
+  toBuyer: false,
+  link: LINK,
+  expiresOn: '2027-01-08',
+};
+const remediation: MailTemplateData['remediation-reminder'] = {
+  buyerName: `Buyer ${HOSTILE}`,
+  supplierName: `Supplier ${HOSTILE}`,
+  campaignTitle: `Campaign ${HOSTILE}`,
+  criterionId: '1-1',
+  plan: `Plan ${HOSTILE}\nsecond line`,
+  ownerName: `Owner ${HOSTILE}`,
+  dueDate: '2027-03-31',
+  daysOverdue: 0,
+  toBuyer: false,
+  link: LINK,
+};
+const SUP = `Supplier ${HOSTILE}`;
+const CAMP = `Campaign ${HOSTILE}`;
+const digest: MailTemplateData['procurement-digest'] = {
+  buyerName: `Buyer ${HOSTILE}`,
+  weekStart: '2026-11-16',
+  weekEnd: '2026-11-22',
+  submissions: [{ supplierName: SUP, campaignTitle: CAMP, levelLabel: '★3' }],
+  moreSubmissions: 0,
+  overdue: [
+    { supplierName: SUP, campaignTitle: CAMP, criterionId: '1-1', dueDate: '2026-11-01', daysOverdue: 22 },
+    { supplierName: SUP, campaignTitle: CAMP, criterionId: '', dueDate: '2026-11-22', daysOverdue: 1 },
+  ],
+  moreOverdue: 2,
+  starChanges: [{ supplierName: SUP, campaignTitle: CAMP, fromLabel: null, toLabel: '★3' }],
+  moreStarChanges: 0,
+  link: LINK,
+};
+const H2 = (text: string) => `<h2 style="font-size:16px;margin:24px 0 8px;">${text}</h2>`;
+const UL = '<ul style="margin:0 0 16px;padding-left:20px;">';
+
 interface Case<T extends MailTemplateName> {
   template: T;
   locale: MailLocale;
@@ -273,6 +315,127 @@ const cases: AnyCase[] = [
       ),
     ],
   },
+  {
+    template: 'questionnaire-reminder',
+    locale: 'ja',
+    data: qReminder,
+    subject: `【期限超過】セキュリティ自己評価「${qReminder.campaignTitle}」のご回答のお願い（${qReminder.buyerName}）`,
+    body: [
+      `<p>${h(SUP)}<br>ご担当者様</p>`,
+      `<p>いつもお世話になっております。${h(qReminder.buyerName)}です。</p>`,
+      `<p>セキュリティ自己評価「${h(CAMP)}」について、回答期限（2026年12月25日）から3日が過ぎましたが、まだ提出を確認できていません。お忙しいところ恐れ入りますが、ご回答をお願いいたします。</p>`,
+      `<p>途中までの回答は保存されています。わからない項目は、わからないと回答できます。ご不明な点は、${h(qReminder.buyerName)}の担当者にご相談ください。</p>`,
+      button('回答を続ける'),
+      '<p>このリンクは、このメールを受け取ったあなた専用です。サインインに1回だけ使えます。有効期限は2027年1月8日までです。以前のメールのリンクは使えなくなりました。ほかの方には転送しないでください。</p>',
+      fallback.ja,
+    ],
+  },
+  {
+    template: 'questionnaire-reminder',
+    locale: 'en',
+    data: qReminder,
+    subject: `Overdue: please complete the security self-assessment "${CAMP}" for ${qReminder.buyerName}`,
+    body: [
+      `<p>Dear ${h(SUP)} team,</p>`,
+      `<p>The security self-assessment "${h(CAMP)}" for ${h(qReminder.buyerName)} was due on 25 Dec 2026, 3 days ago, and we have not received it yet. We would be grateful if you could complete it.</p>`,
+      `<p>Answers you have already given are saved. If you are not sure about an item, you can say that you don't know. If you have questions, please ask your contact at ${h(qReminder.buyerName)}.</p>`,
+      button('Continue answering'),
+      '<p>This link is for you only. It signs you in once and then stops working, and it is valid until 8 Jan 2027. Links in earlier emails no longer work. Please do not forward it.</p>',
+      fallback.en,
+    ],
+  },
+  {
+    template: 'remediation-reminder',
+    locale: 'ja',
+    data: remediation,
+    subject: `【リマインド】${SUP}の改善項目 1-1（「${CAMP}」）の期限は2027年3月31日です`,
+    body: [
+      `<p>${h(SUP)}<br>ご担当者様</p>`,
+      `<p>${h(remediation.buyerName)}の「${h(CAMP)}」で計画された改善項目 1-1 の期限は2027年3月31日です。</p>`,
+      TABLE,
+      row('項目', '1-1'),
+      row('担当者', h(remediation.ownerName)),
+      row('期限', '2027年3月31日'),
+      '</table>',
+      '<p style="margin:0 0 4px;">改善の計画:</p>',
+      quote(h(remediation.plan)),
+      `<p>完了したら状況を更新してください。期限の見直しやご支援が必要なときは、${h(remediation.buyerName)}の担当者にご相談ください。</p>`,
+      button('改善の状況を更新する'),
+      fallback.ja,
+    ],
+  },
+  {
+    template: 'remediation-reminder',
+    locale: 'en',
+    data: remediation,
+    subject: `Reminder: ${SUP}'s corrective action 1-1 for "${CAMP}" is due on 31 Mar 2027`,
+    body: [
+      `<p>Dear ${h(SUP)} team,</p>`,
+      `<p>The corrective action 1-1 you planned for ${h(remediation.buyerName)}'s "${h(CAMP)}" is due on 31 Mar 2027.</p>`,
+      TABLE,
+      row('Item', '1-1'),
+      row('Responsible', h(remediation.ownerName)),
+      row('Due', '31 Mar 2027'),
+      '</table>',
+      '<p style="margin:0 0 4px;">The plan:</p>',
+      quote(h(remediation.plan)),
+      `<p>Please update its status when it is done. If you need more time or help, please ask your contact at ${h(remediation.buyerName)}.</p>`,
+      button('Update the status'),
+      fallback.en,
+    ],
+  },
+  {
+    template: 'procurement-digest',
+    locale: 'ja',
+    data: digest,
+    subject: '【週次まとめ】取引先の自己評価と改善の状況（2026年11月16日〜2026年11月22日）',
+    body: [
+      `<p>${h(digest.buyerName)}<br>調達ご担当者様</p>`,
+      '<p>2026年11月16日から2026年11月22日までの、取引先の自己評価と改善の状況をお知らせします。</p>',
+      H2('新しく提出された回答'),
+      UL,
+      `<li>${h(SUP)}「${h(CAMP)}」: ★3</li>`,
+      '</ul>',
+      H2('期限を過ぎているもの'),
+      UL,
+      `<li>${h(SUP)}「${h(CAMP)}」の改善項目 1-1: 期限2026年11月1日（22日超過）</li>`,
+      `<li>${h(SUP)}「${h(CAMP)}」の回答: 期限2026年11月22日（1日超過）</li>`,
+      '</ul>',
+      '<p>ほかに2件あります。</p>',
+      H2('レベル（★）の変化'),
+      UL,
+      `<li>${h(SUP)}「${h(CAMP)}」: なし → ★3</li>`,
+      '</ul>',
+      button('依頼の一覧を開く'),
+      fallback.ja,
+    ],
+  },
+  {
+    template: 'procurement-digest',
+    locale: 'en',
+    data: digest,
+    subject: 'Weekly summary: supplier assessments and corrective actions (16 Nov 2026 – 22 Nov 2026)',
+    body: [
+      `<p>Dear ${h(digest.buyerName)} procurement team,</p>`,
+      "<p>Here is what happened with your suppliers' assessments and corrective actions from 16 Nov 2026 to 22 Nov 2026.</p>",
+      H2('New submissions'),
+      UL,
+      `<li>${h(SUP)}, "${h(CAMP)}": ★3</li>`,
+      '</ul>',
+      H2('Overdue'),
+      UL,
+      `<li>${h(SUP)}, "${h(CAMP)}", corrective action 1-1: due 1 Nov 2026 (22 days late)</li>`,
+      `<li>${h(SUP)}, "${h(CAMP)}", answers: due 22 Nov 2026 (1 day late)</li>`,
+      '</ul>',
+      '<p>And 2 more.</p>',
+      H2('Level (★) changes'),
+      UL,
+      `<li>${h(SUP)}, "${h(CAMP)}": none → ★3</li>`,
+      '</ul>',
+      button('Open your campaigns'),
+      fallback.en,
+    ],
+  },
 ];
 
 /** The user-supplied values of a case (everything that contains the hostile string). */
@@ -349,6 +512,81 @@ describe('MailRenderer', () => {
     expect(renderer.render('assessment-returned', 'en', { ...returned, commentCount: 1 }).text).toContain(
       'with 1 comment.',
     );
+  });
+
+  it('reminders escalated to the buyer speak to the buyer, without a personal link', () => {
+    const toBuyer = { ...qReminder, toBuyer: true, expiresOn: null, daysOverdue: 8 };
+    const ja = renderer.render('questionnaire-reminder', 'ja', toBuyer);
+    expect(ja.subject).toBe(`【期限超過】${SUP}の自己評価「${CAMP}」が8日遅れています`);
+    expect(ja.html).toContain(
+      `<p>${h(SUP)}の自己評価「${h(CAMP)}」は、回答期限（2026年12月25日）から8日が過ぎましたが、まだ提出されていません。</p>\n<p>この取引先のご担当として、状況の確認やご支援をお願いします。</p>\n${button('回答の状況を見る')}`,
+    );
+    expect(ja.html).not.toContain('ご担当者様');
+    expect(ja.html).not.toContain('あなた専用');
+    const en = renderer.render('questionnaire-reminder', 'en', { ...toBuyer, daysOverdue: 1 });
+    expect(en.subject).toBe(`Overdue: ${SUP} has not submitted "${CAMP}" (1 day late)`);
+    expect(en.text).toContain(`It was due on 25 Dec 2026, 1 day ago.`);
+    expect(en.text).toContain(`\n${LINK}\n`);
+    expect(en.text).not.toContain('for you only');
+    // Before the due date, the supplier is reminded of the date (and a contact without a personal link gets none).
+    const before = renderer.render('questionnaire-reminder', 'ja', {
+      ...qReminder,
+      daysOverdue: 0,
+      expiresOn: null,
+    });
+    expect(before.subject).toBe(
+      `【リマインド】セキュリティ自己評価「${CAMP}」の回答期限は2026年12月25日です（${qReminder.buyerName}）`,
+    );
+    expect(before.text).toContain('の回答期限は2026年12月25日です。まだ提出がお済みでなければ');
+    expect(before.text).not.toContain('あなた専用');
+
+    const item = renderer.render('remediation-reminder', 'en', {
+      ...remediation,
+      toBuyer: true,
+      daysOverdue: 4,
+    });
+    expect(item.subject).toBe(`Overdue: ${SUP}'s corrective action 1-1 for "${CAMP}" (4 days late)`);
+    expect(item.html).toContain(
+      `<p>${h(SUP)}'s corrective action 1-1 for "${h(CAMP)}" was due on 31 Mar 2027, 4 days ago, and is not done yet.</p>`,
+    );
+    expect(item.html).toContain(button('See the progress'));
+    const bare = renderer.render('remediation-reminder', 'ja', { ...remediation, plan: '', ownerName: '' });
+    expect(bare.html).not.toContain('white-space:pre-line');
+    expect(bare.html).not.toContain('担当者</th>');
+    expect(bare.text).not.toContain('改善の計画');
+  });
+
+  it('a digest says when a list is empty', () => {
+    const empty = { ...digest, submissions: [], overdue: [], moreOverdue: 0, starChanges: [] };
+    const ja = renderer.render('procurement-digest', 'ja', empty);
+    expect(ja.html.match(/<p>ありません。<\/p>/g)).toHaveLength(3);
+    expect(ja.html).not.toContain('<ul');
+    expect(ja.text).toContain('■ 新しく提出された回答\nありません。\n');
+    const en = renderer.render('procurement-digest', 'en', empty);
+    expect(en.text).toContain('Overdue\nNone.\n');
+    expect(en.text).toContain(`\n${LINK}\n`);
+  });
+
+  it('checks list items, flags and optional dates', () => {
+    expect(() =>
+      renderer.render('procurement-digest', 'ja', {
+        ...digest,
+        overdue: [{ ...digest.overdue[0]!, dueDate: 'soon' }],
+      }),
+    ).toThrow(/overdue\[0\]\.dueDate: not an ISO date/);
+    expect(() =>
+      renderer.render('procurement-digest', 'ja', { ...digest, starChanges: 'x' as never }),
+    ).toThrow(/starChanges: must be a list/);
+    const { supplierName: _s, ...noName } = digest.submissions[0]!;
+    expect(() =>
+      renderer.render('procurement-digest', 'en', { ...digest, submissions: [noName as never] }),
+    ).toThrow(/submissions\[0\]\.supplierName is missing/);
+    expect(() =>
+      renderer.render('questionnaire-reminder', 'ja', { ...qReminder, toBuyer: 'yes' as never }),
+    ).toThrow(/toBuyer: must be true or false/);
+    expect(() =>
+      renderer.render('questionnaire-reminder', 'ja', { ...qReminder, expiresOn: '2026-02-30' }),
+    ).toThrow(/expiresOn: not a calendar date/);
   });
 
   it('throws when a variable is missing, mistyped or unsafe', () => {

@@ -59,6 +59,81 @@ export interface OrganizationInvitationData {
   expiresOn: string;
 }
 
+/**
+ * A questionnaire reminder: before the due date and while overdue, to the supplier's contact (with a fresh
+ * personal link) and its admins, and, as the escalation ladder climbs, to the buyer's people.
+ */
+export interface QuestionnaireReminderData {
+  buyerName: string;
+  supplierName: string;
+  campaignTitle: string;
+  /** ISO date (YYYY-MM-DD). */
+  dueDate: string;
+  /** Whole calendar days past the due date; 0 while it has not passed. */
+  daysOverdue: number;
+  /** The recipient works for the buyer (escalation), not for the supplier. */
+  toBuyer: boolean;
+  link: string;
+  /** ISO date: the last day a personal sign-in link works; null when the link is not a personal one. */
+  expiresOn: string | null;
+}
+
+/** A corrective action (remediation item) is due soon or overdue; escalates like questionnaire reminders. */
+export interface RemediationReminderData {
+  buyerName: string;
+  supplierName: string;
+  campaignTitle: string;
+  /** The catalogue criterion the gap is about, e.g. "1-1". */
+  criterionId: string;
+  /** The supplier's plan in its own words; may be empty. */
+  plan: string;
+  /** Person responsible at the supplier (free text); may be empty. */
+  ownerName: string;
+  dueDate: string;
+  daysOverdue: number;
+  toBuyer: boolean;
+  link: string;
+}
+
+export interface DigestSubmission {
+  supplierName: string;
+  campaignTitle: string;
+  /** Level the submitted answers reach, e.g. "★3"; null when none. */
+  levelLabel: string | null;
+}
+
+export interface DigestOverdue {
+  supplierName: string;
+  campaignTitle: string;
+  /** The remediation item's criterion; empty for an unanswered questionnaire. */
+  criterionId: string;
+  dueDate: string;
+  daysOverdue: number;
+}
+
+export interface DigestStarChange {
+  supplierName: string;
+  campaignTitle: string;
+  /** Level before the week (null: none); `toLabel` the level now. */
+  fromLabel: string | null;
+  toLabel: string | null;
+}
+
+/** Weekly summary for a buyer's procurement staff and admins. Lists are capped; `more…` count the rest. */
+export interface ProcurementDigestData {
+  buyerName: string;
+  /** ISO dates of the first and last day covered. */
+  weekStart: string;
+  weekEnd: string;
+  submissions: DigestSubmission[];
+  moreSubmissions: number;
+  overdue: DigestOverdue[];
+  moreOverdue: number;
+  starChanges: DigestStarChange[];
+  moreStarChanges: number;
+  link: string;
+}
+
 /** Every template and the data it needs. */
 export interface MailTemplateData {
   'assessment-invitation': AssessmentInvitationData;
@@ -66,6 +141,9 @@ export interface MailTemplateData {
   'assessment-returned': AssessmentReturnedData;
   'assessment-accepted': AssessmentAcceptedData;
   'organization-invitation': OrganizationInvitationData;
+  'questionnaire-reminder': QuestionnaireReminderData;
+  'remediation-reminder': RemediationReminderData;
+  'procurement-digest': ProcurementDigestData;
 }
 
 export type MailTemplateName = keyof MailTemplateData;
@@ -78,10 +156,12 @@ export interface RenderedMail {
 
 /**
  * How each field is checked before rendering: `text` a string (may be empty), `label` a string or null,
- * `count` a non-negative integer, `date` an ISO date, `url` an http(s) URL. The mapped type makes the compiler
- * insist that every field of every data interface is listed here.
+ * `count` a non-negative integer, `date` an ISO date, `optionalDate` an ISO date or null, `flag` a boolean,
+ * `url` an http(s) URL, `{ list }` an array of objects whose fields are checked the same way. The mapped type
+ * makes the compiler insist that every field of every data interface is listed here.
  */
-type FieldKind = 'text' | 'label' | 'count' | 'date' | 'url';
+type ScalarKind = 'text' | 'label' | 'count' | 'date' | 'optionalDate' | 'flag' | 'url';
+type FieldKind = ScalarKind | { list: Record<string, ScalarKind> };
 const FIELDS: { [K in MailTemplateName]: Record<keyof MailTemplateData[K], FieldKind> } = {
   'assessment-invitation': {
     buyerName: 'text',
@@ -103,6 +183,50 @@ const FIELDS: { [K in MailTemplateName]: Record<keyof MailTemplateData[K], Field
     organizationName: 'text',
     link: 'url',
     expiresOn: 'date',
+  },
+  'questionnaire-reminder': {
+    buyerName: 'text',
+    supplierName: 'text',
+    campaignTitle: 'text',
+    dueDate: 'date',
+    daysOverdue: 'count',
+    toBuyer: 'flag',
+    link: 'url',
+    expiresOn: 'optionalDate',
+  },
+  'remediation-reminder': {
+    buyerName: 'text',
+    supplierName: 'text',
+    campaignTitle: 'text',
+    criterionId: 'text',
+    plan: 'text',
+    ownerName: 'text',
+    dueDate: 'date',
+    daysOverdue: 'count',
+    toBuyer: 'flag',
+    link: 'url',
+  },
+  'procurement-digest': {
+    buyerName: 'text',
+    weekStart: 'date',
+    weekEnd: 'date',
+    submissions: { list: { supplierName: 'text', campaignTitle: 'text', levelLabel: 'label' } },
+    moreSubmissions: 'count',
+    overdue: {
+      list: {
+        supplierName: 'text',
+        campaignTitle: 'text',
+        criterionId: 'text',
+        dueDate: 'date',
+        daysOverdue: 'count',
+      },
+    },
+    moreOverdue: 'count',
+    starChanges: {
+      list: { supplierName: 'text', campaignTitle: 'text', fromLabel: 'label', toLabel: 'label' },
+    },
+    moreStarChanges: 'count',
+    link: 'url',
   },
 };
 
@@ -171,29 +295,50 @@ function escapeUrl(url: string): string {
   );
 }
 
-function checkData(template: MailTemplateName, data: unknown): void {
-  if (typeof data !== 'object' || data === null)
-    throw new Error(`mail "${template}": data must be an object`);
-  const record = data as Record<string, unknown>;
+function checkScalar(kind: ScalarKind, v: unknown): void {
+  if (kind === 'date') calendarDate(v);
+  else if (kind === 'optionalDate') {
+    if (v !== null) calendarDate(v);
+  } else if (kind === 'url') assertHttpUrl(v);
+  else if (kind === 'count' && !(Number.isInteger(v) && (v as number) >= 0))
+    throw new Error('must be a whole number');
+  else if (kind === 'label' && v !== null && typeof v !== 'string') throw new Error('must be text or null');
+  else if (kind === 'text' && typeof v !== 'string') throw new Error('must be text');
+  else if (kind === 'flag' && typeof v !== 'boolean') throw new Error('must be true or false');
+}
+
+function checkFields(
+  fields: Record<string, FieldKind>,
+  record: Record<string, unknown>,
+  at: string,
+): string[] {
   const problems: string[] = [];
-  for (const [key, kind] of Object.entries(FIELDS[template]) as [string, FieldKind][]) {
+  for (const [key, kind] of Object.entries(fields)) {
     const v = record[key];
     if (v === undefined) {
-      problems.push(`${key} is missing`);
+      problems.push(`${at}${key} is missing`);
       continue;
     }
     try {
-      if (kind === 'date') calendarDate(v);
-      else if (kind === 'url') assertHttpUrl(v);
-      else if (kind === 'count' && !(Number.isInteger(v) && (v as number) >= 0))
-        throw new Error('must be a whole number');
-      else if (kind === 'label' && v !== null && typeof v !== 'string')
-        throw new Error('must be text or null');
-      else if (kind === 'text' && typeof v !== 'string') throw new Error('must be text');
+      if (typeof kind === 'string') checkScalar(kind, v);
+      else if (!Array.isArray(v)) throw new Error('must be a list');
+      else
+        v.forEach((item: unknown, i) => {
+          if (typeof item !== 'object' || item === null) problems.push(`${at}${key}[${i}] must be an object`);
+          else
+            problems.push(...checkFields(kind.list, item as Record<string, unknown>, `${at}${key}[${i}].`));
+        });
     } catch (err) {
-      problems.push(`${key}: ${err instanceof Error ? err.message : String(err)}`);
+      problems.push(`${at}${key}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  return problems;
+}
+
+function checkData(template: MailTemplateName, data: unknown): void {
+  if (typeof data !== 'object' || data === null)
+    throw new Error(`mail "${template}": data must be an object`);
+  const problems = checkFields(FIELDS[template], data as Record<string, unknown>, '');
   if (problems.length) throw new Error(`mail "${template}": ${problems.join(', ')}`);
 }
 

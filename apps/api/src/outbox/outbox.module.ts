@@ -2,10 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { QUEUE } from '../queues/queues';
 import { MailDeliveryService } from './mail-delivery.service';
+import { OUTBOX_SETTINGS, outboxSettingsFromEnv } from './outbox-settings';
 import { OutboxProcessor } from './outbox.processor';
 import { OutboxService } from './outbox.service';
 
-/** The mail outbox: record in PostgreSQL, deliver through BullMQ workers. */
+/** The mail outbox: record in PostgreSQL, deliver through BullMQ workers. Timings: see outbox-settings.ts. */
 @Module({})
 export class OutboxModule {
   static forRoot(opts: { runsWorkers: boolean }): DynamicModule {
@@ -13,8 +14,13 @@ export class OutboxModule {
       module: OutboxModule,
       global: true,
       imports: [BullModule.registerQueue({ name: QUEUE.mail })],
-      providers: [OutboxService, MailDeliveryService, ...(opts.runsWorkers ? [OutboxProcessor] : [])],
-      exports: [OutboxService, MailDeliveryService],
+      providers: [
+        { provide: OUTBOX_SETTINGS, useFactory: () => outboxSettingsFromEnv() },
+        OutboxService,
+        MailDeliveryService,
+        ...(opts.runsWorkers ? [OutboxProcessor] : []),
+      ],
+      exports: [OutboxService, MailDeliveryService, OUTBOX_SETTINGS],
     };
   }
 }

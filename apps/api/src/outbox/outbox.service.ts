@@ -14,6 +14,8 @@ export interface OutboxEntry {
   toEmail: string;
   locale: 'ja' | 'en';
   payload: Record<string, unknown>;
+  /** Not sent before this instant (e.g. a reminder's business-hours send slot); default: now. */
+  availableAt?: Date;
 }
 
 const CHUNK = 1000;
@@ -34,8 +36,11 @@ export class OutboxService {
     for (let i = 0; i < entries.length; i += CHUNK) {
       const part = entries.slice(i, i + CHUNK);
       const rows = await m.query<{ id: string }[]>(
-        `INSERT INTO mail_outbox (dedupe_key, kind, organization_id, assessment_id, to_email, locale, payload)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[])
+        `INSERT INTO mail_outbox
+                (dedupe_key, kind, organization_id, assessment_id, to_email, locale, payload, available_at)
+         SELECT u.d, u.k, u.o, u.a, u.t, u.l, u.p, COALESCE(u.v, now())
+           FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[],
+                       $8::timestamptz[]) AS u(d, k, o, a, t, l, p, v)
          ON CONFLICT (dedupe_key) DO NOTHING
          RETURNING id`,
         [
@@ -46,6 +51,7 @@ export class OutboxService {
           part.map((e) => e.toEmail),
           part.map((e) => e.locale),
           part.map((e) => JSON.stringify(e.payload)),
+          part.map((e) => e.availableAt?.toISOString() ?? null),
         ],
       );
       ids.push(...rows.map((r) => r.id));

@@ -2,18 +2,21 @@
 export const QUEUE = {
   system: 'system',
   mail: 'mail',
+  reminders: 'reminders',
 } as const;
 
 export const JOB = {
   heartbeat: 'heartbeat',
   deliverMail: 'deliver-mail',
   sweepMail: 'sweep-mail',
+  planReminders: 'plan-reminders',
 } as const;
 
 export interface JobPayloads {
   [JOB.heartbeat]: { requestedAt: string };
   [JOB.deliverMail]: { outboxId: string };
   [JOB.sweepMail]: Record<string, never>;
+  [JOB.planReminders]: Record<string, never>;
 }
 
 /** Defaults for every job: retried with backoff, completed jobs trimmed, failures kept for the dashboard. */

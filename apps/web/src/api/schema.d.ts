@@ -372,6 +372,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{assessmentId}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Cascade_forward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/forwards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Cascade_forwards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Cascade_consent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalogues": {
         parameters: {
             query?: never;
@@ -476,6 +524,166 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Health_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/insights/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Insights_heatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/insights/heatmap.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Insights_heatmapCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/insights/heatmap.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Insights_heatmapXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/insights/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Insights_distribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/insights/cells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Insights_cells"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/insights/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Insights_suppliers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/insights/suppliers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Insights_suppliersCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/insights/suppliers.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Insights_suppliersXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/insights/suppliers/{supplierId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Insights_supplier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/benchmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Benchmark_benchmark"];
         put?: never;
         post?: never;
         delete?: never;
@@ -628,6 +836,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/remediation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Remediation_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/remediation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Remediation_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remediation/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Remediation_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Remediation_update"];
+        trace?: never;
+    };
+    "/api/remediation/{itemId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Remediation_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remediation/{itemId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Remediation_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remediation/{itemId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Remediation_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/campaigns/{campaignId}/reminder-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reminders_getPolicy"];
+        put: operations["Reminders_putPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{assessmentId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reminders_upcoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -649,6 +985,10 @@ export interface components {
             /** @description The person has no password yet and may claim an account */
             needsPassword: boolean;
         };
+        LocalizedTextDto: {
+            ja: string;
+            en: string;
+        };
         MyAssessmentDto: {
             id: string;
             /** @enum {string} */
@@ -659,6 +999,11 @@ export interface components {
             dueDate: string;
             targetLevel: number | null;
             level: number | null;
+            /** @description Label of the target level, e.g. ★3 / Lv1 */
+            targetLabel: components["schemas"]["LocalizedTextDto"] | null;
+            /** @description Label of the level reached (claimed) */
+            levelLabel: components["schemas"]["LocalizedTextDto"] | null;
+            catalogueId: string;
             answered: number;
             inScope: number;
             /** @enum {string} */
@@ -673,30 +1018,25 @@ export interface components {
         };
         LevelViewDto: {
             rank: number;
-            /** @description { ja, en } */
-            label: Record<string, never>;
+            label: components["schemas"]["LocalizedTextDto"];
             provisional: boolean;
         };
         GroupViewDto: {
             id: string;
-            /** @description { ja, en } */
-            title: Record<string, never>;
+            title: components["schemas"]["LocalizedTextDto"];
         };
         CriterionViewDto: {
             id: string;
             groupId: string;
             requirementId?: string;
             level: number;
-            /** @description { ja, en } */
-            title: Record<string, never>;
-            /** @description { ja, en } */
-            explanation: Record<string, never>;
+            title: components["schemas"]["LocalizedTextDto"];
+            explanation: components["schemas"]["LocalizedTextDto"];
         };
         AssessmentCatalogueDto: {
             id: string;
             version: string;
-            /** @description { ja, en } */
-            title: Record<string, never>;
+            title: components["schemas"]["LocalizedTextDto"];
             /** @enum {string} */
             scoring: "levels" | "points" | "checklist";
             levels: components["schemas"]["LevelViewDto"][];
@@ -801,8 +1141,17 @@ export interface components {
             buyer: components["schemas"]["PartyDto"];
             supplier: components["schemas"]["PartyDto"];
             evaluator: components["schemas"]["PartyDto"] | null;
-            /** @description What the caller is to it */
-            viewerRoles: ("supplier" | "buyer" | "evaluator")[];
+            /** @description What the caller is to it. `upstream`: the buyer of the campaign this one was forwarded from, reading with the supplier's `full` consent (read only) */
+            viewerRoles: ("supplier" | "buyer" | "evaluator" | "upstream")[];
+            /**
+             * @description What the supplier lets the upstream buyer (its buyer's customer) see: full = answers and evidence, summary = ★, category rates and open remediation count, none = anonymous aggregates only
+             * @enum {string}
+             */
+            upstreamConsent: "full" | "summary" | "none";
+            /** @description When the consent was last changed */
+            consentUpdatedAt: string | null;
+            /** @description For a forwarded campaign: the buyer of the campaign it came from (whom the consent is about) */
+            upstreamBuyer: components["schemas"]["PartyDto"] | null;
             catalogue: components["schemas"]["AssessmentCatalogueDto"];
             answers: components["schemas"]["AnswerDto"][];
             suggestions: components["schemas"]["SuggestionDto"][];
@@ -918,6 +1267,11 @@ export interface components {
             /** @example 2027-01-31 */
             dueDate: string;
             /**
+             * @description Latest date suppliers may plan to close a gap by (remediation due dates after it are refused)
+             * @example 2027-09-30
+             */
+            remediationDeadline?: string;
+            /**
              * @description Language of the invitation emails
              * @default ja
              * @enum {string}
@@ -932,9 +1286,9 @@ export interface components {
             status: "draft" | "launched" | "closed";
             catalogueId: string;
             catalogueVersion: string;
-            /** @description { ja, en } */
-            catalogueTitle: Record<string, never>;
+            catalogueTitle: components["schemas"]["LocalizedTextDto"];
             dueDate: string;
+            remediationDeadline: string | null;
             message: string;
             supportOffered: string;
             /** @enum {string} */
@@ -983,6 +1337,8 @@ export interface components {
         };
         UpdateCampaignSupplierDto: {
             triage?: components["schemas"]["TriageDto"];
+            /** @description Fix the supplier's contact email before launch */
+            contactEmail?: string;
             /** @description Override the suggested level (catalogue rank) */
             targetLevel?: number;
         };
@@ -990,11 +1346,66 @@ export interface components {
             assessments: number;
             invitations: number;
         };
-        LocalizedTextDto: {
-            /** @example ガバナンスの整備 */
-            ja: string;
-            /** @example Governance */
-            en: string;
+        ForwardSelectionDto: {
+            /** @description Your direct suppliers carrying any of these tags */
+            tags?: string[];
+            /** @description Hand-picked direct suppliers (organization ids) */
+            supplierIds?: string[];
+            /** @description Every active direct supplier */
+            all?: boolean;
+        };
+        ForwardDto: {
+            /** @example 2027-01-31 */
+            dueDate: string;
+            /** @description Default: the title of the campaign you received */
+            title?: string;
+            /** @description Your request to your suppliers, in your own words */
+            message?: string;
+            /** @description What you offer: cost sharing, support programmes, help desk */
+            supportOffered?: string;
+            selection: components["schemas"]["ForwardSelectionDto"];
+        };
+        ForwardResultDto: {
+            campaignId: string;
+            /** @description Assessments created (one per supplier not forwarded to before) */
+            assessments: number;
+            /** @description Invitation emails queued */
+            invitations: number;
+            /** @description Selected suppliers left out because this assessment was already forwarded to them (never a second assessment) */
+            skippedSupplierIds: string[];
+        };
+        ForwardedCampaignDto: {
+            campaignId: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "launched" | "closed";
+            dueDate: string;
+            createdAt: string;
+            launchedAt: string | null;
+            supplierCount: number;
+            /** @description Assessments by status (invited, in_progress, submitted, returned, accepted) */
+            statusCounts: {
+                [key: string]: number;
+            };
+            /** @description Assessments by upstream consent (full, summary, none) */
+            consentCounts: {
+                [key: string]: number;
+            };
+        };
+        ForwardListDto: {
+            items: components["schemas"]["ForwardedCampaignDto"][];
+        };
+        SetConsentDto: {
+            /**
+             * @description What your buyer's customer may see: full = answers and evidence; summary = ★, category rates and open remediation count; none = anonymous aggregates only
+             * @enum {string}
+             */
+            level: "full" | "summary" | "none";
+        };
+        ConsentDto: {
+            /** @enum {string} */
+            level: "full" | "summary" | "none";
+            updatedAt: string | null;
         };
         CatalogueListItemDto: {
             /** @example meti-scs */
@@ -1215,6 +1626,169 @@ export interface components {
             /** @enum {string} */
             role: "api" | "worker" | "all";
         };
+        InsightsGroupDto: {
+            id: string;
+            title: components["schemas"]["LocalizedTextDto"];
+        };
+        InsightsLevelDto: {
+            rank: number;
+            label: components["schemas"]["LocalizedTextDto"];
+        };
+        InsightsCatalogueDto: {
+            id: string;
+            version: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            groups: components["schemas"]["InsightsGroupDto"][];
+            levels: components["schemas"]["InsightsLevelDto"][];
+        };
+        HeatmapCellDto: {
+            groupId: string;
+            /** @description Suppliers of the tier counted in this cell */
+            suppliers: number;
+            /** @description Suppliers whose category is fully met (met = applicable) up to their target */
+            meetingTarget: number;
+            /** @description meetingTarget ÷ suppliers, 0..1 (0 when no supplier) */
+            shareMeetingTarget: number;
+            /** @description Mean of met ÷ applicable over suppliers with applicable > 0, 0..1; null when there is none */
+            averageAchievement: number | null;
+        };
+        HeatmapTierDto: {
+            /** @enum {number} */
+            tier: 1 | 2;
+            /** @description Suppliers counted in this tier (consent none included, anonymously) */
+            suppliers: number;
+            cells: components["schemas"]["HeatmapCellDto"][];
+        };
+        HeatmapDto: {
+            /** @description null when you have no campaign */
+            catalogue: components["schemas"]["InsightsCatalogueDto"] | null;
+            /** @description Tier × category. Only submitted or accepted assessments count, one per supplier (its nearest tier, then its latest assessment). Tier 2 suppliers count whatever their consent. */
+            tiers: components["schemas"]["HeatmapTierDto"][];
+        };
+        LevelCountDto: {
+            /** @description Catalogue rank; null = no level reached */
+            level: number | null;
+            /** @description Suppliers whose claimed level is this */
+            claimed: number;
+            /** @description Suppliers whose evaluator-confirmed level is this */
+            confirmed: number;
+        };
+        DistributionTierDto: {
+            /** @enum {number} */
+            tier: 1 | 2;
+            suppliers: number;
+            levels: components["schemas"]["LevelCountDto"][];
+            openRemediation: number;
+            overdueRemediation: number;
+        };
+        DistributionDto: {
+            catalogue: components["schemas"]["InsightsCatalogueDto"] | null;
+            /** @description ★ distribution per tier. Only submitted or accepted assessments count, one per supplier (its nearest tier, then its latest assessment). */
+            tiers: components["schemas"]["DistributionTierDto"][];
+        };
+        InsightsSupplierRowDto: {
+            supplierId: string;
+            supplierName: string;
+            /** @enum {number} */
+            tier: 1 | 2;
+            /**
+             * @description 'direct' for your own suppliers (Tier 1), else the Tier 2 supplier's consent
+             * @enum {string}
+             */
+            consent: "direct" | "full" | "summary";
+            /** @description Tier 2: the Tier 1 that forwarded the campaign */
+            viaSupplierId: string | null;
+            viaSupplierName: string | null;
+            /** @description Claimed level (catalogue rank) */
+            level: number | null;
+            confirmedLevel: number | null;
+            targetLevel: number | null;
+            /** @description met ÷ applicable over criteria in scope, 0..1 */
+            achievement: number | null;
+            /** @description met/applicable per category (group id), up to the target */
+            categories: {
+                [key: string]: {
+                    met: number;
+                    applicable: number;
+                };
+            };
+            /** @description Remediation items not done, verified or risk-accepted */
+            openRemediation: number;
+            /** @description Open items whose due date has passed (Asia/Tokyo) */
+            overdueRemediation: number;
+            /** @description Set for your own suppliers and for Tier 2 suppliers with full consent (opens answers/evidence) */
+            assessmentId: string | null;
+        };
+        InsightsSupplierPageDto: {
+            /** @description Only submitted or accepted assessments count, one per supplier (its nearest tier, then its latest assessment). Tier 2 suppliers with consent none are never listed. */
+            items: components["schemas"]["InsightsSupplierRowDto"][];
+            nextCursor: string | null;
+            /** @description Rows listed in total (all pages) */
+            total: number;
+            /** @description Tier 2 suppliers matching the same filters that are not listed because their consent is none */
+            hiddenByConsent: number;
+        };
+        GapDto: {
+            criterionId: string;
+            title: components["schemas"]["LocalizedTextDto"];
+        };
+        InsightsRemediationItemDto: {
+            id: string;
+            criterionId: string;
+            /** @enum {string} */
+            status: "open" | "planned" | "in_progress" | "done" | "verified" | "risk_accepted";
+            dueDate: string | null;
+        };
+        InsightsSupplierDetailDto: {
+            supplierId: string;
+            supplierName: string;
+            /** @enum {number} */
+            tier: 1 | 2;
+            /**
+             * @description 'direct' for your own suppliers (Tier 1), else the Tier 2 supplier's consent
+             * @enum {string}
+             */
+            consent: "direct" | "full" | "summary";
+            /** @description Tier 2: the Tier 1 that forwarded the campaign */
+            viaSupplierId: string | null;
+            viaSupplierName: string | null;
+            /** @description Claimed level (catalogue rank) */
+            level: number | null;
+            confirmedLevel: number | null;
+            targetLevel: number | null;
+            /** @description met ÷ applicable over criteria in scope, 0..1 */
+            achievement: number | null;
+            /** @description met/applicable per category (group id), up to the target */
+            categories: {
+                [key: string]: {
+                    met: number;
+                    applicable: number;
+                };
+            };
+            /** @description Remediation items not done, verified or risk-accepted */
+            openRemediation: number;
+            /** @description Open items whose due date has passed (Asia/Tokyo) */
+            overdueRemediation: number;
+            /** @description Set for your own suppliers and for Tier 2 suppliers with full consent (opens answers/evidence) */
+            assessmentId: string | null;
+            /** @description Criteria in scope not satisfied, official order */
+            gaps: components["schemas"]["GapDto"][];
+            remediation: components["schemas"]["InsightsRemediationItemDto"][];
+        };
+        BenchmarkCategoryDto: {
+            groupId: string;
+            /** @description Your met ÷ applicable, 0..1 */
+            rate: number | null;
+            /** @description Mean rate of peers; null unless at least minimumPeers peers have the category applicable */
+            peerAverage: number | null;
+        };
+        BenchmarkDto: {
+            enoughData: boolean;
+            /** @description Number of peers; 0 whenever fewer than minimumPeers (never revealed) */
+            peers: number;
+            minimumPeers: number;
+            categories: components["schemas"]["BenchmarkCategoryDto"][];
+        };
         SupplierRefDto: {
             /** Format: uuid */
             id: string;
@@ -1360,6 +1934,235 @@ export interface components {
             token: string;
             name: string;
             password: string;
+        };
+        RemediationPartyDto: {
+            id: string;
+            name: string;
+        };
+        RemediationCriterionDto: {
+            id: string;
+            /** @description { ja, en } */
+            title: Record<string, never>;
+            /** @description { ja, en } */
+            explanation: Record<string, never>;
+            level: number;
+        };
+        RemediationItemDto: {
+            id: string;
+            assessmentId: string;
+            campaignId: string;
+            campaignTitle: string;
+            buyer: components["schemas"]["RemediationPartyDto"];
+            supplier: components["schemas"]["RemediationPartyDto"];
+            /** @description Tier of the supplier as seen by the buyer */
+            tier: number | null;
+            criterion: components["schemas"]["RemediationCriterionDto"];
+            /** @enum {string} */
+            status: "open" | "planned" | "in_progress" | "done" | "verified" | "risk_accepted";
+            plan: string;
+            ownerName: string;
+            dueDate: string | null;
+            supportOffer: string;
+            riskReason: string;
+            riskExpiresOn: string | null;
+            /** @description Latest allowed due date (campaign) */
+            remediationDeadline: string | null;
+            /** @description Due date passed (Asia/Tokyo) and not done, verified or risk-accepted */
+            overdue: boolean;
+            evidenceCount: number;
+            verifiedAt: string | null;
+            verifiedByName: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        RemediationListDto: {
+            items: components["schemas"]["RemediationItemDto"][];
+        };
+        RemediationPageDto: {
+            items: components["schemas"]["RemediationItemDto"][];
+            nextCursor: string | null;
+            total: number;
+        };
+        RemediationEvidenceDto: {
+            id: string;
+            filename: string;
+            mediaType: string;
+            size: number;
+            createdAt: string;
+        };
+        RemediationEventDto: {
+            id: string;
+            /** @description created | updated | status | evidence_added | verified | reopened | gap_closed | gap_reopened */
+            action: string;
+            actorName: string | null;
+            fromStatus: string | null;
+            toStatus: string | null;
+            /** @description { changes?: { field: { from, to } }, comment?, filename? } */
+            data: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+        };
+        RemediationViewerDto: {
+            /** @description Supplier staff: may edit, change status, upload evidence */
+            canEdit: boolean;
+            /** @description Buyer admins/procurement: may verify or reopen */
+            canVerify: boolean;
+        };
+        RemediationDetailDto: {
+            id: string;
+            assessmentId: string;
+            campaignId: string;
+            campaignTitle: string;
+            buyer: components["schemas"]["RemediationPartyDto"];
+            supplier: components["schemas"]["RemediationPartyDto"];
+            /** @description Tier of the supplier as seen by the buyer */
+            tier: number | null;
+            criterion: components["schemas"]["RemediationCriterionDto"];
+            /** @enum {string} */
+            status: "open" | "planned" | "in_progress" | "done" | "verified" | "risk_accepted";
+            plan: string;
+            ownerName: string;
+            dueDate: string | null;
+            supportOffer: string;
+            riskReason: string;
+            riskExpiresOn: string | null;
+            /** @description Latest allowed due date (campaign) */
+            remediationDeadline: string | null;
+            /** @description Due date passed (Asia/Tokyo) and not done, verified or risk-accepted */
+            overdue: boolean;
+            evidenceCount: number;
+            verifiedAt: string | null;
+            verifiedByName: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            /** @description Evidence for the criterion, newest first */
+            evidence: components["schemas"]["RemediationEvidenceDto"][];
+            /** @description History, oldest first */
+            history: components["schemas"]["RemediationEventDto"][];
+            viewer: components["schemas"]["RemediationViewerDto"];
+        };
+        UpdateRemediationDto: {
+            /** @description What will be done to close the gap */
+            plan?: string;
+            /** @description Person responsible (free text) */
+            ownerName?: string;
+            /**
+             * @description Planned date; not after the campaign remediation deadline; null clears it
+             * @example 2027-03-31
+             */
+            dueDate?: string | null;
+            /** @description Support used (e.g. an IPA お助け隊 service): link or text */
+            supportOffer?: string;
+            /**
+             * @description New status (verified only through verify)
+             * @enum {string}
+             */
+            status?: "open" | "planned" | "in_progress" | "done" | "verified" | "risk_accepted";
+            /** @description Required for risk_accepted */
+            riskReason?: string;
+            /**
+             * @description Required for risk_accepted: the acceptance is reviewed again after this date
+             * @example 2027-09-30
+             */
+            riskExpiresOn?: string | null;
+            /** @description Version of the item the change is based on */
+            baseVersion: number;
+        };
+        VerifyRemediationDto: {
+            /** @description Version the buyer looked at; a stale one gets 409 */
+            baseVersion?: number;
+            comment?: string;
+        };
+        ReopenRemediationDto: {
+            /** @description Version the buyer looked at; a stale one gets 409 */
+            baseVersion?: number;
+            /** @description What is still missing */
+            comment: string;
+        };
+        SendWindowDto: {
+            /**
+             * @description Tokyo hour, inclusive
+             * @example 9
+             */
+            startHour: number;
+            /**
+             * @description Tokyo hour, exclusive
+             * @example 18
+             */
+            endHour: number;
+        };
+        EscalationStepDto: {
+            /** @enum {string} */
+            role: "supplier_contact" | "supplier_admin" | "buyer_owner" | "buyer_procurement_lead";
+            /** @description Calendar days overdue from which this step is reminded too */
+            escalateAfterDays: number;
+        };
+        ReminderPolicyValueDto: {
+            /**
+             * @description Calendar days before the due date
+             * @example [
+             *       7,
+             *       1
+             *     ]
+             */
+            beforeDue: number[];
+            /**
+             * @description Days between overdue reminders
+             * @example 3
+             */
+            afterDueEveryDays: number;
+            /**
+             * @description How many overdue reminders at most
+             * @example 10
+             */
+            maxAfterDue: number;
+            window: components["schemas"]["SendWindowDto"];
+            /** @description Skip the year-end closure 12/29–1/3 */
+            skipYearEnd: boolean;
+            escalation: components["schemas"]["EscalationStepDto"][];
+        };
+        ReminderPolicyResponseDto: {
+            policy: components["schemas"]["ReminderPolicyValueDto"];
+            /** @description True while the campaign uses the defaults (nothing saved) */
+            isDefault: boolean;
+        };
+        UpdateReminderPolicyDto: {
+            /**
+             * @example [
+             *       7,
+             *       1
+             *     ]
+             */
+            beforeDue?: number[];
+            /** @example 3 */
+            afterDueEveryDays?: Record<string, never>;
+            /** @example 10 */
+            maxAfterDue?: Record<string, never>;
+            window?: components["schemas"]["SendWindowDto"];
+            skipYearEnd?: Record<string, never>;
+            escalation?: components["schemas"]["EscalationStepDto"][];
+        };
+        UpcomingReminderDto: {
+            /** @enum {string} */
+            subject: "questionnaire" | "remediation";
+            /** @enum {string} */
+            kind: "before_due" | "after_due" | "due_soon" | "overdue";
+            /** @description When it goes out (business day in Tokyo, inside the send window) */
+            sendAt: string;
+            /** @example 2027-01-31 */
+            dueDate: string;
+            /** @description Calendar days past the due date on the send day (0 before it) */
+            daysOverdue: number;
+            remediationItemId: string | null;
+            criterionId: string | null;
+            /** @description Who is reminded (ladder roles) */
+            recipients: ("supplier_contact" | "supplier_admin" | "buyer_owner" | "buyer_procurement_lead")[];
+        };
+        UpcomingReminderListDto: {
+            items: components["schemas"]["UpcomingReminderDto"][];
         };
     };
     responses: never;
@@ -1868,6 +2671,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description Only suppliers whose assessment has this status */
+                status?: "invited" | "in_progress" | "submitted" | "returned" | "accepted";
                 limit?: number;
             };
             header?: never;
@@ -1934,6 +2739,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LaunchResultDto"];
+                };
+            };
+        };
+    };
+    Cascade_forward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardResultDto"];
+                };
+            };
+        };
+    };
+    Cascade_forwards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardListDto"];
+                };
+            };
+        };
+    };
+    Cascade_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentDto"];
                 };
             };
         };
@@ -2110,6 +2986,351 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    Insights_heatmap: {
+        parameters: {
+            query?: {
+                /** @description A root campaign of yours; includes the campaigns forwarded from it */
+                campaignId?: string;
+                /** @description Default: the campaign's, else the catalogue most of your campaigns use */
+                catalogueId?: string;
+                /** @description Tag on the supply link that reaches the supplier */
+                tag?: string;
+                /** @description Criticality of the link that reaches the supplier */
+                criticality?: "low" | "medium" | "high" | "critical";
+                /** @description The supplier's region (prefecture) */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeatmapDto"];
+                };
+            };
+        };
+    };
+    Insights_heatmapCsv: {
+        parameters: {
+            query?: {
+                /** @description A root campaign of yours; includes the campaigns forwarded from it */
+                campaignId?: string;
+                /** @description Default: the campaign's, else the catalogue most of your campaigns use */
+                catalogueId?: string;
+                /** @description Tag on the supply link that reaches the supplier */
+                tag?: string;
+                /** @description Criticality of the link that reaches the supplier */
+                criticality?: "low" | "medium" | "high" | "critical";
+                /** @description The supplier's region (prefecture) */
+                region?: string;
+                /** @description Language of the headers; default from Accept-Language (Japanese unless English comes first) */
+                lang?: "ja" | "en";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The heat map as CSV (UTF-8 with BOM) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Insights_heatmapXlsx: {
+        parameters: {
+            query?: {
+                /** @description A root campaign of yours; includes the campaigns forwarded from it */
+                campaignId?: string;
+                /** @description Default: the campaign's, else the catalogue most of your campaigns use */
+                catalogueId?: string;
+                /** @description Tag on the supply link that reaches the supplier */
+                tag?: string;
+                /** @description Criticality of the link that reaches the supplier */
+                criticality?: "low" | "medium" | "high" | "critical";
+                /** @description The supplier's region (prefecture) */
+                region?: string;
+                /** @description Language of the headers; default from Accept-Language (Japanese unless English comes first) */
+                lang?: "ja" | "en";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The heat map as an Excel workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Insights_distribution: {
+        parameters: {
+            query?: {
+                /** @description A root campaign of yours; includes the campaigns forwarded from it */
+                campaignId?: string;
+                /** @description Default: the campaign's, else the catalogue most of your campaigns use */
+                catalogueId?: string;
+                /** @description Tag on the supply link that reaches the supplier */
+                tag?: string;
+                /** @description Criticality of the link that reaches the supplier */
+                criticality?: "low" | "medium" | "high" | "critical";
+                /** @description The supplier's region (prefecture) */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributionDto"];
+                };
+            };
+        };
+    };
+    Insights_cells: {
+        parameters: {
+            query: {
+                /** @description A root campaign of yours; includes the campaigns forwarded from it */
+                campaignId?: string;
+                /** @description Default: the campaign's, else the catalogue most of your campaigns use */
+                catalogueId?: string;
+                /** @description Tag on the supply link that reaches the supplier */
+                tag?: string;
+                /** @description Criticality of the link that reaches the supplier */
+                criticality?: "low" | "medium" | "high" | "critical";
+                /** @description The supplier's region (prefecture) */
+                region?: string;
+                /** @description name | level | achievement | a category (group id); default name */
+                sort?: string;
+                order?: "asc" | "desc";
+                cursor?: string;
+                limit?: number;
+                tier: 1 | 2;
+                /** @description Category (group id) of the cell */
+                groupId: string;
+                /** @description true: only suppliers meeting the target in this category; false: only those not meeting it */
+                meeting?: boolean;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsSupplierPageDto"];
+                };
+            };
+        };
+    };
+    Insights_suppliers: {
+        parameters: {
+            query?: {
+                /** @description A root campaign of yours; includes the campaigns forwarded from it */
+                campaignId?: string;
+                /** @description Default: the campaign's, else the catalogue most of your campaigns use */
+                catalogueId?: string;
+                /** @description Tag on the supply link that reaches the supplier */
+                tag?: string;
+                /** @description Criticality of the link that reaches the supplier */
+                criticality?: "low" | "medium" | "high" | "critical";
+                /** @description The supplier's region (prefecture) */
+                region?: string;
+                /** @description name | level | achievement | a category (group id); default name */
+                sort?: string;
+                order?: "asc" | "desc";
+                cursor?: string;
+                limit?: number;
+                /** @description Only this tier (default both) */
+                tier?: 1 | 2;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsSupplierPageDto"];
+                };
+            };
+        };
+    };
+    Insights_suppliersCsv: {
+        parameters: {
+            query?: {
+                /** @description A root campaign of yours; includes the campaigns forwarded from it */
+                campaignId?: string;
+                /** @description Default: the campaign's, else the catalogue most of your campaigns use */
+                catalogueId?: string;
+                /** @description Tag on the supply link that reaches the supplier */
+                tag?: string;
+                /** @description Criticality of the link that reaches the supplier */
+                criticality?: "low" | "medium" | "high" | "critical";
+                /** @description The supplier's region (prefecture) */
+                region?: string;
+                /** @description name | level | achievement | a category (group id); default name */
+                sort?: string;
+                order?: "asc" | "desc";
+                cursor?: string;
+                limit?: number;
+                /** @description Only this tier (default both) */
+                tier?: 1 | 2;
+                /** @description Language of the headers; default from Accept-Language (Japanese unless English comes first) */
+                lang?: "ja" | "en";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every listed supplier as CSV (UTF-8 with BOM); cursor and limit are ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Insights_suppliersXlsx: {
+        parameters: {
+            query?: {
+                /** @description A root campaign of yours; includes the campaigns forwarded from it */
+                campaignId?: string;
+                /** @description Default: the campaign's, else the catalogue most of your campaigns use */
+                catalogueId?: string;
+                /** @description Tag on the supply link that reaches the supplier */
+                tag?: string;
+                /** @description Criticality of the link that reaches the supplier */
+                criticality?: "low" | "medium" | "high" | "critical";
+                /** @description The supplier's region (prefecture) */
+                region?: string;
+                /** @description name | level | achievement | a category (group id); default name */
+                sort?: string;
+                order?: "asc" | "desc";
+                cursor?: string;
+                limit?: number;
+                /** @description Only this tier (default both) */
+                tier?: 1 | 2;
+                /** @description Language of the headers; default from Accept-Language (Japanese unless English comes first) */
+                lang?: "ja" | "en";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every listed supplier as an Excel workbook; cursor and limit are ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Insights_supplier: {
+        parameters: {
+            query?: {
+                /** @description A root campaign of yours; includes the campaigns forwarded from it */
+                campaignId?: string;
+                /** @description Default: the campaign's, else the catalogue most of your campaigns use */
+                catalogueId?: string;
+                /** @description Tag on the supply link that reaches the supplier */
+                tag?: string;
+                /** @description Criticality of the link that reaches the supplier */
+                criticality?: "low" | "medium" | "high" | "critical";
+                /** @description The supplier's region (prefecture) */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+                supplierId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsSupplierDetailDto"];
+                };
+            };
+        };
+    };
+    Benchmark_benchmark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkDto"];
                 };
             };
         };
@@ -2353,6 +3574,249 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    Remediation_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationListDto"];
+                };
+            };
+        };
+    };
+    Remediation_list: {
+        parameters: {
+            query?: {
+                status?: "open" | "planned" | "in_progress" | "done" | "verified" | "risk_accepted";
+                /** @description true: only overdue items; false: none overdue */
+                overdue?: "true" | "false";
+                /** @description Tier of the supplier as seen by the buyer (1 = direct) */
+                tier?: number;
+                campaignId?: string;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationPageDto"];
+                };
+            };
+        };
+    };
+    Remediation_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationDetailDto"];
+                };
+            };
+        };
+    };
+    Remediation_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRemediationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationDetailDto"];
+                };
+            };
+        };
+    };
+    Remediation_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyRemediationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationDetailDto"];
+                };
+            };
+        };
+    };
+    Remediation_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenRemediationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationDetailDto"];
+                };
+            };
+        };
+    };
+    Remediation_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemediationDetailDto"];
+                };
+            };
+        };
+    };
+    Reminders_getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPolicyResponseDto"];
+                };
+            };
+        };
+    };
+    Reminders_putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReminderPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPolicyResponseDto"];
+                };
+            };
+        };
+    };
+    Reminders_upcoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpcomingReminderListDto"];
                 };
             };
         };

@@ -4,14 +4,30 @@ import assessmentEn from '../features/assessment/i18n/en.json';
 import assessmentJa from '../features/assessment/i18n/ja.json';
 import campaignsEn from '../features/campaigns/i18n/en.json';
 import campaignsJa from '../features/campaigns/i18n/ja.json';
+import insightsEn from '../features/insights/i18n/en.json';
+import insightsJa from '../features/insights/i18n/ja.json';
+import remediationEn from '../features/remediation/i18n/en.json';
+import remediationJa from '../features/remediation/i18n/ja.json';
 import en from './en.json';
 import ja from './ja.json';
 import { DEFAULT_LANGUAGE, type Language, LANGUAGES, storedLanguage, storeLanguage } from './languages';
 
 /** One namespace per large feature, so each feature keeps its messages next to its code. */
 export const resources = {
-  ja: { translation: ja, assessment: assessmentJa, campaigns: campaignsJa },
-  en: { translation: en, assessment: assessmentEn, campaigns: campaignsEn },
+  ja: {
+    translation: ja,
+    assessment: assessmentJa,
+    campaigns: campaignsJa,
+    remediation: remediationJa,
+    insights: insightsJa,
+  },
+  en: {
+    translation: en,
+    assessment: assessmentEn,
+    campaigns: campaignsEn,
+    remediation: remediationEn,
+    insights: insightsEn,
+  },
 } as const;
 
 function reflectLanguage(language: string): void {

@@ -17,7 +17,12 @@ import {
 } from 'class-validator';
 import { LocalizedTextDto } from '../../common/localized-text.dto';
 import { ANSWER_PROVENANCES, type AnswerProvenance } from '../answer.entity';
-import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../assessment.entity';
+import {
+  ASSESSMENT_STATUSES,
+  type AssessmentStatus,
+  CONSENT_LEVELS,
+  type ConsentLevel,
+} from '../assessment.entity';
 import { CONFIRMATION_RESULTS, type ConfirmationResult } from '../confirmation.entity';
 
 export const MAX_TEXT = 2000;
@@ -283,11 +288,27 @@ export class AssessmentDto {
   @ApiProperty({ type: PartyDto }) supplier!: PartyDto;
   @ApiProperty({ type: PartyDto, nullable: true }) evaluator!: PartyDto | null;
   @ApiProperty({
-    enum: ['supplier', 'buyer', 'evaluator'],
+    enum: ['supplier', 'buyer', 'evaluator', 'upstream'],
     isArray: true,
-    description: 'What the caller is to it',
+    description:
+      "What the caller is to it. `upstream`: the buyer of the campaign this one was forwarded from, reading with the supplier's `full` consent (read only)",
   })
-  viewerRoles!: ('supplier' | 'buyer' | 'evaluator')[];
+  viewerRoles!: ('supplier' | 'buyer' | 'evaluator' | 'upstream')[];
+  @ApiProperty({
+    enum: CONSENT_LEVELS,
+    description:
+      "What the supplier lets the upstream buyer (its buyer's customer) see: full = answers and evidence, summary = ★, category rates and open remediation count, none = anonymous aggregates only",
+  })
+  upstreamConsent!: ConsentLevel;
+  @ApiProperty({ type: String, nullable: true, description: 'When the consent was last changed' })
+  consentUpdatedAt!: string | null;
+  @ApiProperty({
+    type: PartyDto,
+    nullable: true,
+    description:
+      'For a forwarded campaign: the buyer of the campaign it came from (whom the consent is about)',
+  })
+  upstreamBuyer!: PartyDto | null;
   @ApiProperty({ type: AssessmentCatalogueDto }) catalogue!: AssessmentCatalogueDto;
   @ApiProperty({ type: [AnswerDto] }) answers!: AnswerDto[];
   @ApiProperty({ type: [SuggestionDto] }) suggestions!: SuggestionDto[];

@@ -78,6 +78,15 @@ export class CreateCampaignDto {
   dueDate!: string;
 
   @ApiPropertyOptional({
+    example: '2027-09-30',
+    description:
+      'Latest date suppliers may plan to close a gap by (remediation due dates after it are refused)',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'remediationDeadline must be YYYY-MM-DD' })
+  remediationDeadline?: string;
+
+  @ApiPropertyOptional({
     enum: MAIL_LOCALES,
     default: 'ja',
     description: 'Language of the invitation emails',
@@ -135,6 +144,7 @@ export class CampaignDto {
   @ApiProperty() catalogueVersion!: string;
   @ApiProperty({ type: LocalizedTextDto }) catalogueTitle!: { ja: string; en: string };
   @ApiProperty() dueDate!: string;
+  @ApiProperty({ type: String, nullable: true }) remediationDeadline!: string | null;
   @ApiProperty() message!: string;
   @ApiProperty() supportOffered!: string;
   @ApiProperty({ enum: MAIL_LOCALES }) locale!: MailLocale;

@@ -7,6 +7,7 @@ import { AnswerEditor } from './AnswerEditor';
 import { AssessmentHeader } from './AssessmentHeader';
 import { DecisionPanel, EvaluatorAssign, RoundsHistory } from './BuyerPanels';
 import { ExcelPanel } from './ExcelPanel';
+import { InviteColleaguePanel } from './InviteColleaguePanel';
 import {
   byId,
   EDITABLE_STATUSES,
@@ -20,6 +21,7 @@ import {
 import { ReviewCard } from './ReviewCard';
 import { ScorePanel } from './ScorePanel';
 import { SubmitPanel, SubmittedNotice } from './SubmitPanel';
+import { SupplierInsightsPanels } from './SupplierInsightsPanels';
 import type { Assessment, Evidence, SavedAnswer } from './types';
 import { useAssessment } from './useAssessment';
 
@@ -125,6 +127,7 @@ function AssessmentView({ assessment, reload, update }: ViewProps) {
     <div className={`assessment-page${editing ? ' is-editing' : ''}`}>
       <AssessmentHeader assessment={assessment} supplierView={isSupplier && !reviewer} />
       {isSupplier && respond.needsPassword && <ClaimAccountPanel />}
+      {editing && <InviteColleaguePanel supplierId={assessment.supplier.id} />}
       {isSupplier && assessment.status === 'returned' && (
         <p className="alert alert-warning" role="status">
           {t('review.returnedNotice', { count: comments.size })}
@@ -220,6 +223,7 @@ function AssessmentView({ assessment, reload, update }: ViewProps) {
 
           {editing && <SubmitPanel assessment={assessment} onSubmitted={reload} />}
           {isSupplier && !editing && <SubmittedNotice assessment={assessment} />}
+          {isSupplier && <SupplierInsightsPanels assessment={assessment} />}
           {canReturn && (
             <DecisionPanel assessment={assessment} comments={returnComments} onDecided={afterDecision} />
           )}

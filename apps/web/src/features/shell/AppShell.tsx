@@ -2,12 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useMe, useSession } from '../auth/session';
 import { campaignsPath, canViewCampaigns } from '../campaigns/format';
+import { canViewInsights, insightsPath } from '../insights/format';
+import { buyerRemediationPath, remediationBoardPath } from '../remediation/model';
 import { LanguageSwitch } from './LanguageSwitch';
 import { orgPath, preferredMembership, useOrgIdFromUrl } from './organization';
 import { OrgSwitcher } from './OrgSwitcher';
 
 export function AppShell() {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation('remediation');
   const me = useMe();
   const { logout } = useSession();
   const orgId = useOrgIdFromUrl();
@@ -43,8 +46,21 @@ export function AppShell() {
                 {t('shell.campaigns')}
               </NavLink>
             )}
+            {navOrgId !== undefined && canViewInsights(navMembership?.role) && (
+              <NavLink to={insightsPath(navOrgId)} data-testid="nav-insights">
+                {t('nav', { ns: 'insights' })}
+              </NavLink>
+            )}
+            {navOrgId !== undefined && canViewCampaigns(navMembership?.role) && (
+              <NavLink to={buyerRemediationPath(navOrgId)} data-testid="nav-org-remediation">
+                {tr('nav.buyer')}
+              </NavLink>
+            )}
             <NavLink to="/my" data-testid="nav-my">
               {t('shell.myAssessments')}
+            </NavLink>
+            <NavLink to={remediationBoardPath} end data-testid="nav-remediation">
+              {tr('nav.board')}
             </NavLink>
           </nav>
         </div>

@@ -1,0 +1,154 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate, localized } from '../campaigns/format';
+import { ConsentBadge, useLevelLabel } from './bits';
+import { categoryRate, percent } from './format';
+import { RadarChart } from './RadarChart';
+import type { HeatmapCatalogue, SupplierSummary } from './types';
+
+export const SUPPLIER_COLOR = '#08519c';
+export const TARGET_COLOR = '#5b6475';
+
+/** Levels, per-category results (radar + table), gaps and remediation: shared by the page and the report. */
+export function SupplierSummaryView({
+  summary,
+  catalogue,
+  compact = false,
+}: {
+  summary: SupplierSummary;
+  catalogue: HeatmapCatalogue | null;
+  compact?: boolean;
+}) {
+  const { t, i18n } = useTranslation('insights');
+  const language = i18n.resolvedLanguage;
+  const label = useLevelLabel(catalogue);
+  const groupIds = catalogue ? catalogue.groups.map((g) => g.id) : Object.keys(summary.categories);
+  const groupName = (groupId: string) =>
+    localized(catalogue?.groups.find((g) => g.id === groupId)?.title, language) || groupId;
+  const shown = groupIds.filter((g) => summary.categories[g] !== undefined);
+
+  return (
+    <div className="supplier-summary" data-testid="supplier-summary" data-consent={summary.consent}>
+      <dl className="facts summary-facts">
+        <div>
+          <dt>{t('columns.tier')}</dt>
+          <dd>{t('common.tierValue', { tier: summary.tier })}</dd>
+        </div>
+        {summary.viaSupplierName && (
+          <div>
+            <dt>{t('columns.via')}</dt>
+            <dd>{summary.viaSupplierName}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('columns.consent')}</dt>
+          <dd>
+            <ConsentBadge consent={summary.consent} />
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <abbr title={t('columns.claimedHelp')}>{t('columns.claimed')}</abbr>
+          </dt>
+          <dd data-testid="summary-claimed">{label(summary.level)}</dd>
+        </div>
+        <div>
+          <dt>
+            <abbr title={t('columns.confirmedHelp')}>{t('columns.confirmed')}</abbr>
+          </dt>
+          <dd data-testid="summary-confirmed">{label(summary.confirmedLevel)}</dd>
+        </div>
+        <div>
+          <dt>{t('columns.target')}</dt>
+          <dd>{label(summary.targetLevel)}</dd>
+        </div>
+        {summary.achievement !== undefined && summary.achievement !== null && (
+          <div>
+            <dt>{t('columns.achievement')}</dt>
+            <dd>{percent(summary.achievement, language)}</dd>
+          </div>
+        )}
+      </dl>
+
+      {shown.length > 0 && (
+        <section className="summary-block" aria-labelledby="summary-categories">
+          <h2 id="summary-categories">{t('supplier.categories')}</h2>
+          {shown.length >= 3 ? (
+            <RadarChart
+              caption={t('supplier.radarCaption')}
+              categories={shown.map(groupName)}
+              height={compact ? 260 : 320}
+              series={[
+                {
+                  name: summary.supplierName,
+                  values: shown.map((g) => categoryRate(summary.categories[g])),
+                  color: SUPPLIER_COLOR,
+                },
+                { name: t('supplier.target'), values: shown.map(() => 1), color: TARGET_COLOR, dashed: true },
+              ]}
+            />
+          ) : (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('radar.category')}</th>
+                  <th scope="col">{summary.supplierName}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((g) => (
+                  <tr key={g}>
+                    <th scope="row">{groupName(g)}</th>
+                    <td className="cell-number">{percent(categoryRate(summary.categories[g]), language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+
+      <section className="summary-block" aria-labelledby="summary-gaps">
+        <h2 id="summary-gaps">{t('supplier.gaps', { count: summary.gaps.length })}</h2>
+        {summary.gaps.length === 0 ? (
+          <p className="muted">{t('supplier.noGaps')}</p>
+        ) : (
+          <ul className="gap-list" data-testid="summary-gaps">
+            {summary.gaps.map((gap) => (
+              <li key={gap.criterionId}>
+                <span className="criterion-id">{gap.criterionId}</span> {localized(gap.title, language)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="summary-block" aria-labelledby="summary-remediation">
+        <h2 id="summary-remediation">{t('supplier.remediation', { count: summary.remediation.length })}</h2>
+        {summary.remediation.length === 0 ? (
+          <p className="muted">{t('supplier.noRemediation')}</p>
+        ) : (
+          <table className="data-table remediation-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('supplier.criterion')}</th>
+                <th scope="col">{t('supplier.status')}</th>
+                <th scope="col">{t('supplier.dueDate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.remediation.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row" className="criterion-id">
+                    {item.criterionId}
+                  </th>
+                  <td>{t(`remediationStatus.${item.status}`)}</td>
+                  <td>{item.dueDate ? formatDate(item.dueDate, language) : t('common.dash')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
