@@ -8,7 +8,7 @@
  *
  * The outbox figure runs from the start of the recording transaction to the last email received, so it
  * includes recording, queueing, claiming each row, rotating its link, rendering, sending and committing.
- * MAIL_CONCURRENCY (see apps/api/src/outbox/outbox-settings.ts) passes through to the worker.
+ * MAIL_CONCURRENCY (see docs/operations.md) passes through to the worker.
  * Needs the local PostgreSQL and Redis. Prints figures only. Target: within 1.5× of the raw sends.
  */
 import { Queue } from 'bullmq';

@@ -1,54 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchCampaign, makeNetwork, metiStar3Ids, tokenFromText } from '../support/campaign-fixtures';
 import { makeUser, PASSWORD } from '../support/factories';
-import { startTestSmtp } from '../support/smtp';
-import { browser as apiClient, createTestApp, type TestApp } from '../support/test-app';
-import { assertWebBuilt, launchChromium, WEB_DIST } from '../support/chromium';
-
-// A real 1×1 PNG (the API decides the type from the bytes).
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-const WAIT = { timeout: 15_000 };
-
-type Mailer = Awaited<ReturnType<typeof startTestSmtp>>;
+import { browser as apiClient, type TestApp } from '../support/test-app';
+import { type BrowserApp, csrfHeader, loginPage, PNG, startBrowserApp, WAIT } from '../support/browser-app';
 
 describe('assessment form in a real browser', () => {
+  let app: BrowserApp;
   let t: TestApp;
-  let smtp: Mailer;
+  let smtp: BrowserApp['smtp'];
   let chromium: Browser;
-  let evidenceDir: string;
 
   beforeAll(async () => {
-    assertWebBuilt();
-    smtp = await startTestSmtp();
-    evidenceDir = mkdtempSync(join(tmpdir(), 'tierstar-evidence-'));
-    t = await createTestApp({
-      WEB_DIST,
-      ROLE: 'all',
-      SMTP_URL: `smtp://127.0.0.1:${smtp.smtpPort}`,
-      PUBLIC_URL: 'http://tierstar.test',
-      EVIDENCE_DIR: evidenceDir,
-    });
-    chromium = await launchChromium();
+    app = await startBrowserApp();
+    ({ t, smtp, chromium } = app);
   }, 60_000);
-  afterAll(async () => {
-    await chromium?.close();
-    await t?.close();
-    await smtp?.close();
-    if (evidenceDir) rmSync(evidenceDir, { recursive: true, force: true });
-  });
-
-  /** Sends a state-changing request from the page's own session, with the CSRF token from its cookie. */
-  async function csrfHeader(context: BrowserContext): Promise<Record<string, string>> {
-    const cookie = (await context.cookies()).find((c) => c.name === 'tierstar_csrf');
-    if (!cookie) throw new Error('no tierstar_csrf cookie in the browser');
-    return { 'X-CSRF-Token': cookie.value };
-  }
+  afterAll(() => app?.close());
 
   const statusIs = (page: Page, text: string) =>
     page.getByTestId('status-badge').filter({ hasText: text }).waitFor(WAIT);
@@ -73,15 +39,7 @@ describe('assessment form in a real browser', () => {
     await page.getByTestId(`save-state-${criterionId}`).filter({ hasText: '保存しました' }).waitFor(WAIT);
   }
 
-  async function login(context: BrowserContext, email: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${t.url}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'), WAIT);
-    return page;
-  }
+  const login = (context: BrowserContext, email: string) => loginPage(t, context, email);
 
   it('supplier answers from the emailed link and submits; buyer returns one item, then accepts', async () => {
     const ids = metiStar3Ids();

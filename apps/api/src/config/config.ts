@@ -101,6 +101,37 @@ export class EnvironmentVariables {
   @Max(365)
   INVITATION_GRACE_DAYS = 14;
 
+  /** How often the mail sweeper runs, and how long a due email waits before the sweeper delivers it (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3_600_000)
+  MAIL_SWEEP_EVERY_MS = 30_000;
+
+  /** Delay before the first retry after a temporary SMTP failure, doubled per attempt (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3_600_000)
+  MAIL_RETRY_BASE_MS = 30_000;
+
+  /** Longest delay between retries (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 3_600_000)
+  MAIL_RETRY_MAX_MS = 3_600_000;
+
+  /**
+   * Emails in flight per worker process. Each holds one pooled database connection (of 20) while it is handed to
+   * SMTP, so at most 15.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(15)
+  MAIL_CONCURRENCY = 10;
+
   /** Emails of platform operators who may open the queue dashboard (comma-separated; empty: nobody). */
   @IsString()
   OPERATOR_EMAILS = '';

@@ -1,14 +1,8 @@
+import type { AppConfig } from '../config/config';
+
 /**
- * Timings of the mail outbox. Production uses the defaults below; tests and benchmarks shorten them through
- * the environment. This is the one place the outbox reads `process.env` (on purpose not part of AppConfig:
- * these are tuning knobs, not deployment settings, and operators never need to set them):
- *
- *   MAIL_SWEEP_EVERY_MS  how often the sweep job runs, and how long a due email must have waited before the
- *                        sweeper (rather than its own queued job) delivers it              (default 30 000)
- *   MAIL_RETRY_BASE_MS   delay before the first retry after a temporary SMTP failure, doubled per attempt
- *                                                                                       (default 30 000)
- *   MAIL_RETRY_MAX_MS    longest retry delay                                          (default 3 600 000)
- *   MAIL_CONCURRENCY     emails in flight per worker process                                (default 10)
+ * Timings of the mail outbox, from the MAIL_* settings in AppConfig. Production uses the defaults; tests and
+ * benchmarks shorten them through the environment.
  */
 export interface OutboxSettings {
   sweepEveryMs: number;
@@ -28,23 +22,13 @@ export const DEFAULT_OUTBOX_SETTINGS: Readonly<OutboxSettings> = Object.freeze({
   concurrency: 10,
 });
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    throw new Error(`${name} must be an integer from 1 to ${max}`);
-  return n;
-}
-
-export function outboxSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OutboxSettings {
-  const d = DEFAULT_OUTBOX_SETTINGS;
+/** The outbox timings from the validated configuration (MAIL_* settings, see docs/operations.md). */
+export function outboxSettingsFromConfig(config: AppConfig): OutboxSettings {
   return {
-    sweepEveryMs: positiveInt(env, 'MAIL_SWEEP_EVERY_MS', d.sweepEveryMs, 24 * 3_600_000),
-    retryBaseMs: positiveInt(env, 'MAIL_RETRY_BASE_MS', d.retryBaseMs, 24 * 3_600_000),
-    retryMaxMs: positiveInt(env, 'MAIL_RETRY_MAX_MS', d.retryMaxMs, 7 * 24 * 3_600_000),
-    // At most 15 so a worker never holds every pooled database connection.
-    concurrency: positiveInt(env, 'MAIL_CONCURRENCY', d.concurrency, 15),
+    sweepEveryMs: config.MAIL_SWEEP_EVERY_MS,
+    retryBaseMs: config.MAIL_RETRY_BASE_MS,
+    retryMaxMs: config.MAIL_RETRY_MAX_MS,
+    concurrency: config.MAIL_CONCURRENCY,
   };
 }
 

@@ -2,7 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { QUEUE } from '../queues/queues';
 import { MailDeliveryService } from './mail-delivery.service';
-import { OUTBOX_SETTINGS, outboxSettingsFromEnv } from './outbox-settings';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { OUTBOX_SETTINGS, outboxSettingsFromConfig } from './outbox-settings';
 import { OutboxProcessor } from './outbox.processor';
 import { OutboxService } from './outbox.service';
 
@@ -15,7 +16,11 @@ export class OutboxModule {
       global: true,
       imports: [BullModule.registerQueue({ name: QUEUE.mail })],
       providers: [
-        { provide: OUTBOX_SETTINGS, useFactory: () => outboxSettingsFromEnv() },
+        {
+          provide: OUTBOX_SETTINGS,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => outboxSettingsFromConfig(config),
+        },
         OutboxService,
         MailDeliveryService,
         ...(opts.runsWorkers ? [OutboxProcessor] : []),

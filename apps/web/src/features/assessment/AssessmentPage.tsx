@@ -8,6 +8,7 @@ import { AssessmentHeader } from './AssessmentHeader';
 import { DecisionPanel, EvaluatorAssign, RoundsHistory } from './BuyerPanels';
 import { ExcelPanel } from './ExcelPanel';
 import { InviteColleaguePanel } from './InviteColleaguePanel';
+import { UpcomingReminders } from './UpcomingReminders';
 import {
   byId,
   EDITABLE_STATUSES,
@@ -128,6 +129,7 @@ function AssessmentView({ assessment, reload, update }: ViewProps) {
       <AssessmentHeader assessment={assessment} supplierView={isSupplier && !reviewer} />
       {isSupplier && respond.needsPassword && <ClaimAccountPanel />}
       {editing && <InviteColleaguePanel supplierId={assessment.supplier.id} />}
+      {isSupplier && <UpcomingReminders assessmentId={assessment.id} />}
       {isSupplier && assessment.status === 'returned' && (
         <p className="alert alert-warning" role="status">
           {t('review.returnedNotice', { count: comments.size })}

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_MB, formatBytes } from './model';
 import type { Evidence } from './types';
+import { multipartFile } from '../../lib/upload';
 
 interface Props {
   assessmentId: string;
@@ -36,13 +37,7 @@ export function EvidenceList({ assessmentId, criterionId, items, editable, onAdd
           '/api/assessments/{assessmentId}/answers/{criterionId}/evidence',
           {
             params: { path: { assessmentId, criterionId } },
-            // The schema types a binary part as string; the real part is the File, sent as multipart below.
-            body: { file: file.name },
-            bodySerializer: () => {
-              const multipart = new FormData();
-              multipart.append('file', file, file.name);
-              return multipart;
-            },
+            ...multipartFile(file),
           },
         );
         if (data) onAdded?.(data);

@@ -1,7 +1,8 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { multipartFile, useUploadForm } from '../../lib/upload';
 
 /** Answer offline: download the questions as an Excel file, fill it in, upload it again. */
 export function ExcelPanel({
@@ -15,42 +16,16 @@ export function ExcelPanel({
 }) {
   const { t, i18n } = useTranslation('assessment');
   const id = useId();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [applied, setApplied] = useState<number | null>(null);
-  const locale = i18n.language.startsWith('en') ? 'en' : 'ja';
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const file = new FormData(formElement).get('file');
-    if (!(file instanceof File) || file.size === 0) return;
-    setSubmitting(true);
-    setError(null);
-    setApplied(null);
-    try {
-      const { data, error: problem } = await api.client.POST('/api/assessments/{assessmentId}/import', {
+  const { submitting, error, result, submit } = useUploadForm(
+    (file) =>
+      api.client.POST('/api/assessments/{assessmentId}/import', {
         params: { path: { assessmentId } },
-        // The schema types a binary part as string; the real part is the File, sent as multipart below.
-        body: { file: file.name },
-        bodySerializer: () => {
-          const multipart = new FormData();
-          multipart.append('file', file, file.name);
-          return multipart;
-        },
-      });
-      if (data) {
-        setApplied(data.applied);
-        formElement.reset();
-        onImported();
-      } else {
-        setError(problem);
-      }
-    } catch (failure) {
-      setError(failure);
-    }
-    setSubmitting(false);
-  }
+        ...multipartFile(file),
+      }),
+    () => onImported(),
+  );
+  const applied = result?.applied ?? null;
+  const locale = i18n.language.startsWith('en') ? 'en' : 'ja';
 
   return (
     <details className="panel excel-panel">

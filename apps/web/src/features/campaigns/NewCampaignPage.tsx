@@ -74,6 +74,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
   const [catalogueId, setCatalogueId] = useState<string | null>(null);
   const [version, setVersion] = useState<string | null>(null);
   const [dueDate, setDueDate] = useState(() => addDays(localToday(), DEFAULT_DUE_DAYS));
+  const [remediationDeadline, setRemediationDeadline] = useState('');
   const [locale, setLocale] = useState<MailLocale>(language === 'en' ? 'en' : 'ja');
   const [message, setMessage] = useState<string | null>(null);
   const [supportOffered, setSupportOffered] = useState('');
@@ -121,6 +122,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
       catalogueId: choice.id,
       catalogueVersion: choice.version,
       dueDate,
+      ...(remediationDeadline ? { remediationDeadline } : {}),
       locale,
       selection: {
         ...(tiers.size > 0 ? { tiers: [...tiers].sort() } : {}),
@@ -235,6 +237,21 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
               />
               <p className="hint" id={`${id}-due-hint`}>
                 {t('new.dueHint')}
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-fix-by`}>{t('fields.remediationDeadline')}</label>
+              <input
+                id={`${id}-fix-by`}
+                data-testid="campaign-remediation-deadline"
+                type="date"
+                min={dueDate}
+                value={remediationDeadline}
+                onChange={(e) => setRemediationDeadline(e.target.value)}
+                aria-describedby={`${id}-fix-by-hint`}
+              />
+              <p className="hint" id={`${id}-fix-by-hint`}>
+                {t('new.remediationDeadlineHint')}
               </p>
             </div>
             <div className="field">

@@ -10,6 +10,7 @@ import { useApiData } from '../campaigns/useApiData';
 import { History } from './History';
 import { changedFields, type PlanFields, planFields, SUPPLIER_MOVES, supportLink } from './model';
 import type { RemediationDetail, RemediationStatus, RemediationUpdate } from './types';
+import { multipartFile } from '../../lib/upload';
 
 type Result = { data?: RemediationDetail; error?: unknown };
 
@@ -120,13 +121,7 @@ function LoadedPanel({
     await run(() =>
       api.client.POST('/api/remediation/{itemId}/evidence', {
         params: { path: { itemId: item.id } },
-        // The schema types a binary part as string; the real part is the File, sent as multipart below.
-        body: { file: file.name },
-        bodySerializer: () => {
-          const multipart = new FormData();
-          multipart.append('file', file, file.name);
-          return multipart;
-        },
+        ...multipartFile(file),
       }),
     );
     input.value = '';

@@ -12,7 +12,10 @@ export function OrgSwitcher() {
   const { pathname } = useLocation();
   const id = useId();
 
-  if (me.memberships.length === 0) return null;
+  // Organization pages (suppliers, campaigns, insights) are for buyer staff; a respondent-only account works
+  // from "My assessments" and has nothing to switch between.
+  const staff = me.memberships.filter((m) => m.role !== 'respondent');
+  if (staff.length === 0) return null;
 
   function switchTo(orgId: string) {
     rememberOrganization(orgId);
@@ -31,7 +34,7 @@ export function OrgSwitcher() {
         onChange={(e) => switchTo(e.target.value)}
       >
         {current === undefined && <option value="" disabled />}
-        {me.memberships.map((m) => (
+        {staff.map((m) => (
           <option key={m.organizationId} value={m.organizationId}>
             {t('shell.orgOption', { name: m.organizationName, role: t(`roles.${m.role}`) })}
           </option>

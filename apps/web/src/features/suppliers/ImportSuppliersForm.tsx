@@ -1,46 +1,21 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { multipartFile, useUploadForm } from '../../lib/upload';
 
 export function ImportSuppliersForm({ orgId, onImported }: { orgId: string; onImported(): void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [created, setCreated] = useState<number | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const file = new FormData(formElement).get('file');
-    if (!(file instanceof File) || file.size === 0) return;
-    setSubmitting(true);
-    setError(null);
-    setCreated(null);
-    try {
-      const { data, error: problem } = await api.client.POST('/api/orgs/{orgId}/suppliers/import', {
+  const { submitting, error, result, submit } = useUploadForm(
+    (file) =>
+      api.client.POST('/api/orgs/{orgId}/suppliers/import', {
         params: { path: { orgId } },
-        // The schema types a binary part as string; the real part is the File, sent as multipart below.
-        body: { file: file.name },
-        bodySerializer: () => {
-          const multipart = new FormData();
-          multipart.append('file', file, file.name);
-          return multipart;
-        },
-      });
-      if (data) {
-        setCreated(data.created);
-        formElement.reset();
-        onImported();
-      } else {
-        setError(problem);
-      }
-    } catch (failure) {
-      setError(failure);
-    }
-    setSubmitting(false);
-  }
+        ...multipartFile(file),
+      }),
+    () => onImported(),
+  );
+  const created = result?.created ?? null;
 
   return (
     <details className="panel">
