@@ -2138,11 +2138,11 @@ export interface components {
              */
             beforeDue?: number[];
             /** @example 3 */
-            afterDueEveryDays?: Record<string, never>;
+            afterDueEveryDays?: number;
             /** @example 10 */
-            maxAfterDue?: Record<string, never>;
+            maxAfterDue?: number;
             window?: components["schemas"]["SendWindowDto"];
-            skipYearEnd?: Record<string, never>;
+            skipYearEnd?: boolean;
             escalation?: components["schemas"]["EscalationStepDto"][];
         };
         UpcomingReminderDto: {

@@ -56,11 +56,11 @@ export class UpdateReminderPolicyDto {
   @Allow()
   beforeDue?: unknown;
 
-  @ApiPropertyOptional({ example: 3 })
+  @ApiPropertyOptional({ type: Number, example: 3 })
   @Allow()
   afterDueEveryDays?: unknown;
 
-  @ApiPropertyOptional({ example: 10 })
+  @ApiPropertyOptional({ type: Number, example: 10 })
   @Allow()
   maxAfterDue?: unknown;
 
@@ -68,7 +68,7 @@ export class UpdateReminderPolicyDto {
   @Allow()
   window?: unknown;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @Allow()
   skipYearEnd?: unknown;
 

@@ -14,6 +14,7 @@ import {
 } from './format';
 import { LaunchPanel } from './LaunchPanel';
 import { ProgressTable } from './ProgressTable';
+import { ReminderPolicyPanel } from './ReminderPolicyPanel';
 import { CampaignStatusBadge } from './StatusBadge';
 import { TriageTable } from './TriageTable';
 import { ASSESSMENT_STATUSES, type AssessmentStatus, type Campaign } from './types';
@@ -98,6 +99,7 @@ function CampaignView({
           {t('launch.done', { assessments: launched.assessments, invitations: launched.invitations })}
         </p>
       )}
+      <ReminderPolicyPanel orgId={orgId} campaignId={campaign.id} canEdit={canEdit} />
       {campaign.status === 'draft' ? (
         <DraftSection
           orgId={orgId}
