@@ -228,10 +228,14 @@ describe('reminders, escalation and the weekly digest', () => {
     expect((await recipients('after:15')).sort()).toEqual(
       [contact, supplierAdmin.email, owner.email, lead.email].sort(),
     );
-    // Only the contact's email carries a personal link; the buyer's people are told as the buyer.
+    // Within the grace period only the contact's email carries a personal sign-in link.
+    const after9 = last.filter((r) => r.dedupe_key.includes(':after:9:'));
+    for (const r of after9) expect(Boolean(r.payload.accessLink)).toBe(r.to_email === contact);
+    // +15 is past the due date + 14 grace days: sign-in links have expired, so everyone gets the plain link;
+    // the buyer's people are told as the buyer.
     const after15 = last.filter((r) => r.dedupe_key.includes(':after:15:'));
     for (const r of after15) {
-      expect(Boolean(r.payload.accessLink)).toBe(r.to_email === contact);
+      expect(Boolean(r.payload.accessLink)).toBe(false);
       expect(r.payload.data!['toBuyer']).toBe(r.to_email === owner.email || r.to_email === lead.email);
       expect(r.payload.data!['daysOverdue']).toBe(15);
     }
@@ -243,7 +247,8 @@ describe('reminders, escalation and the weekly digest', () => {
     expect(toLead.text).toContain(`http://tierstar.test/assessments/${a}`);
     const toContact = await pollUntil(() => Promise.resolve(mailsFor(contact, '期限超過')[0]));
     expect(toContact.text).toContain('15日が過ぎました');
-    expect(toContact.text).toContain('http://tierstar.test/respond#token=');
+    expect(toContact.text).toContain(`http://tierstar.test/assessments/${a}`);
+    expect(toContact.text).not.toContain('/respond#token=');
   });
 
   it('running the planner twice (or two at once) records and sends nothing twice', async () => {

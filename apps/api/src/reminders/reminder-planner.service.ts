@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { addCalendarDays, tokyoInstant } from './calendar/business-calendar';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type {
   DigestOverdue,
@@ -142,6 +143,7 @@ export class ReminderPlannerService {
       if (!policy) continue;
       const due = dueForRecording(questionnaireReminders({ dueDate: c.due_date, policy, now }), now, policy);
       if (!due.length) continue;
+      const linkExpiry = tokyoInstant(addCalendarDays(c.due_date, this.config.INVITATION_GRACE_DAYS + 1), 0);
       recorded += await this.record(now, async (m) => {
         const assessments = await m.query<
           { id: string; supplier_id: string; contact_email: string | null; supplier_name: string }[]
@@ -165,7 +167,9 @@ export class ReminderPlannerService {
           for (const a of assessments) {
             const party = { supplierId: a.supplier_id, contactEmail: a.contact_email };
             for (const to of dir.recipients(party, roles)) {
-              const isContact = to.role === 'supplier_contact';
+              // The emailed sign-in link works until the end of (due date + grace days); a later reminder gets
+              // the plain assessment link (sign in with the password set when the account was claimed).
+              const isContact = to.role === 'supplier_contact' && r.sendAt < linkExpiry;
               const data: Omit<QuestionnaireReminderData, 'link' | 'expiresOn'> &
                 Partial<QuestionnaireReminderData> = {
                 buyerName: c.buyer_name,
