@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { useApiData } from '../campaigns/useApiData';
 import { CRITICALITIES, type Criticality, type InsightsFilters } from './types';
 
-/** Campaign, tag, criticality and region; applied together so the page reloads once. */
+/** Campaign, catalogue, tag, criticality and region; applied together so the page reloads once. */
 export function InsightsFiltersForm({
   orgId,
   filters,
@@ -14,13 +14,16 @@ export function InsightsFiltersForm({
   filters: InsightsFilters;
   onApply(filters: InsightsFilters): void;
 }) {
-  const { t } = useTranslation('insights');
+  const { t, i18n } = useTranslation('insights');
   const id = useId();
   const [draft, setDraft] = useState<InsightsFilters>(filters);
   const campaigns = useApiData(orgId, (signal) =>
     api.client.GET('/api/orgs/{orgId}/campaigns', { params: { path: { orgId } }, signal }),
   );
   const sent = (campaigns.data?.items ?? []).filter((c) => c.status !== 'draft');
+  // The guidelines this buyer has asked about, once each (the heat map shows one catalogue at a time).
+  const catalogues = [...new Map(sent.map((c) => [c.catalogueId, c.catalogueTitle])).entries()];
+  const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
   const set = (change: InsightsFilters) => setDraft((d) => ({ ...d, ...change }));
   const active = Object.values(filters).some(Boolean);
 
@@ -44,6 +47,22 @@ export function InsightsFiltersForm({
             {sent.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-catalogue`}>{t('filters.catalogue')}</label>
+          <select
+            id={`${id}-catalogue`}
+            data-testid="filter-catalogue"
+            value={draft.catalogueId ?? ''}
+            onChange={(e) => set({ catalogueId: e.target.value || undefined })}
+          >
+            <option value="">{t('filters.anyCatalogue')}</option>
+            {catalogues.map(([catalogueId, title]) => (
+              <option key={catalogueId} value={catalogueId}>
+                {title[lang]}
               </option>
             ))}
           </select>
