@@ -3,6 +3,7 @@ import { ImportedCatalogues1795347143470 } from './1795347143470-ImportedCatalog
 import { Assessments1795496286040 } from './1795496286040-Assessments';
 import { Remediation1795498182989 } from './1795498182989-Remediation';
 import { Cascade1795498494236 } from './1795498494236-Cascade';
+import { ApiTokens1795501698239 } from './1795501698239-ApiTokens';
 
 /** Every migration, in order. New migrations are appended here (explicit list: works under ts, swc and jest). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Assessments1795496286040,
   Remediation1795498182989,
   Cascade1795498494236,
+  ApiTokens1795501698239,
 ];

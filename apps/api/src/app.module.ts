@@ -2,6 +2,7 @@ import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
@@ -50,6 +51,7 @@ export class AppModule {
         MailModule,
         OutboxModule.forRoot({ runsWorkers: config.ROLE !== 'api' }),
         EvidenceModule,
+        ApiTokensModule,
         AssessmentsModule,
         AuthModule,
         CampaignsModule,

@@ -6,6 +6,13 @@ export const PUBLIC_KEY = 'tierstar:public';
 /** The route needs no session (login, health, invitation acceptance). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
+export const API_TOKEN_KEY = 'tierstar:api-token';
+/**
+ * GET routes under `/orgs/:orgId` that an organization's read-only API token (Authorization: Bearer tst_…) may
+ * also call, for BI tools. The token only ever reads its own organization.
+ */
+export const ApiTokenReadable = () => SetMetadata(API_TOKEN_KEY, true);
+
 export const ORG_ROLES_KEY = 'tierstar:org-roles';
 /**
  * The route acts inside the organization named by the `:orgId` path parameter; the caller must be a member

@@ -27,6 +27,11 @@ export class OrgAccessGuard implements CanActivate {
     if (!roles) return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const orgId = req.params['orgId'];
+    // An API token (only admitted on @ApiTokenReadable GET routes) reads its own organization and no other.
+    if (!req.auth && req.apiToken) {
+      if (req.apiToken.organizationId !== orgId) throw problem.notFound();
+      return true;
+    }
     if (!req.auth || typeof orgId !== 'string') throw problem.notFound();
     await assertOrgRole(this.db, req.auth.userId, orgId, roles);
     return true;

@@ -2,13 +2,16 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { ProblemException } from '../common/problem';
 import { type AuthedRequest, SESSION_COOKIE } from './auth.types';
-import { PUBLIC_KEY } from './decorators';
+import { API_TOKEN_KEY, PUBLIC_KEY } from './decorators';
 import { SessionService } from './session.service';
 
 export const authRequired = () =>
   new ProblemException(401, 'AUTH_REQUIRED', { ja: 'ログインしてください。', en: 'Please log in.' });
 
-/** Resolves the session cookie on every request; refuses non-public routes without a live session. */
+/**
+ * Resolves the session cookie on every request; refuses non-public routes without a live session. On routes
+ * marked @ApiTokenReadable, a GET may instead carry an organization's API token as a bearer token.
+ */
 @Injectable()
 export class SessionGuard implements CanActivate {
   constructor(
@@ -24,11 +27,18 @@ export class SessionGuard implements CanActivate {
       const auth = await this.sessions.resolve(token);
       if (auth) req.auth = auth;
     }
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (!isPublic && !req.auth) throw authRequired();
+    const targets = [context.getHandler(), context.getClass()];
+    if (
+      !req.auth &&
+      req.method === 'GET' &&
+      this.reflector.getAllAndOverride<boolean>(API_TOKEN_KEY, targets)
+    ) {
+      const bearer = /^Bearer (\S+)$/.exec(req.header('authorization') ?? '')?.[1];
+      const apiToken = bearer ? await this.sessions.resolveApiToken(bearer) : null;
+      if (apiToken) req.apiToken = apiToken;
+    }
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
+    if (!isPublic && !req.auth && !req.apiToken) throw authRequired();
     return true;
   }
 }

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { AuthContext } from './auth.types';
 import { Session } from './session.entity';
-import { newToken, sha256Hex } from './tokens';
+import { API_TOKEN_PREFIX, newToken, sha256Hex } from './tokens';
 
 @Injectable()
 export class SessionService {
@@ -38,6 +38,20 @@ export class SessionService {
       [sha256Hex(token)],
     );
     return session ? { userId: session.user_id, sessionId: session.id } : null;
+  }
+
+  /** Resolves a BI API token (`tst_…`): its id and organization while it is not revoked. */
+  async resolveApiToken(token: string): Promise<{ tokenId: string; organizationId: string } | null> {
+    if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
+    const [row] = await this.db.query<{ id: string; organization_id: string }[]>(
+      `WITH used AS (
+         UPDATE api_tokens SET last_used_at = now()
+          WHERE token_hash = $1 AND revoked_at IS NULL
+          RETURNING id, organization_id)
+       SELECT id, organization_id FROM used`,
+      [sha256Hex(token)],
+    );
+    return row ? { tokenId: row.id, organizationId: row.organization_id } : null;
   }
 
   async revokeByToken(manager: EntityManager, token: string | undefined): Promise<void> {

@@ -8,3 +8,6 @@ export function newToken(): string {
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
+
+/** Prefix of organization API tokens, so a leaked one is recognisable (secret scanners, logs). */
+export const API_TOKEN_PREFIX = 'tst_';

@@ -1,3 +1,4 @@
+import { ApiToken } from '../api-tokens/api-token.entity';
 import { AccessToken } from '../assessments/access-token.entity';
 import { Answer } from '../assessments/answer.entity';
 import { AnswerRevision } from '../assessments/answer-revision.entity';
@@ -24,6 +25,7 @@ import { User } from '../users/user.entity';
 /** Every entity, listed explicitly (no globs: the same list works under ts, swc and jest). */
 export const ENTITIES = [
   AccessToken,
+  ApiToken,
   Answer,
   AnswerRevision,
   Assessment,

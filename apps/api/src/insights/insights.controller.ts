@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { OrgRoles } from '../auth/decorators';
+import { ApiTokenReadable, OrgRoles } from '../auth/decorators';
 import { localeOf } from '../common/locale';
 import {
   CellsQueryDto,
@@ -30,6 +30,7 @@ const send = (res: Response, f: ExportFile) => {
 @ApiTags('insights')
 @Controller('orgs/:orgId/insights')
 @OrgRoles('admin', 'procurement', 'evaluator')
+@ApiTokenReadable()
 export class InsightsController {
   constructor(
     private readonly insights: InsightsService,
