@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../lib/ErrorMessage';
 import { localized } from '../campaigns/format';
 import { useApiData } from '../campaigns/useApiData';
 import { useCurrentMembership } from '../shell/organization';
+import { ApiTokensPanel } from './ApiTokensPanel';
 import { RemediationCounts } from './bits';
 import { DistributionChart } from './DistributionChart';
 import { canViewInsights } from './format';
@@ -30,10 +31,10 @@ export function InsightsPage() {
       </div>
     );
   }
-  return <InsightsView key={orgId} orgId={orgId} />;
+  return <InsightsView key={orgId} orgId={orgId} isAdmin={membership?.role === 'admin'} />;
 }
 
-function InsightsView({ orgId }: { orgId: string }) {
+function InsightsView({ orgId, isAdmin }: { orgId: string; isAdmin: boolean }) {
   const { t } = useTranslation('insights');
   const [filters, setFilters] = useInsightsFilters();
   const [selected, setSelected] = useState<CellRef | null>(null);
@@ -69,6 +70,7 @@ function InsightsView({ orgId }: { orgId: string }) {
         }}
       />
       <ExportLinks orgId={orgId} filters={filters} />
+      {isAdmin && <ApiTokensPanel orgId={orgId} />}
 
       {heatmap.error !== null ? (
         <ErrorMessage error={heatmap.error} />
