@@ -4,15 +4,17 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { withDatabase } from '../../scripts/db-url';
-import { randomBytes } from 'node:crypto';
-import { templateDb, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './services';
+import { newTestRunId, templateDb, TEST_PG_ADMIN_URL, TEST_REDIS_URL, testRunStartedAt } from './services';
+
+/** Databases of runs that started longer ago than this were left by a killed run (a run takes minutes). */
+const STALE_AFTER_MS = 6 * 3600_000;
 
 /**
  * Runs once per jest run: checks the real services are up and builds a migrated template database that
  * every test file clones (CREATE DATABASE … TEMPLATE), so tests never touch demo data or each other.
  */
 export default async function globalSetup(): Promise<void> {
-  process.env.TIERSTAR_TEST_RUN = randomBytes(4).toString('hex');
+  process.env.TIERSTAR_TEST_RUN = newTestRunId();
   const TEMPLATE_DB = templateDb();
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
@@ -33,6 +35,16 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`PostgreSQL is not reachable at ${TEST_PG_ADMIN_URL}: ${String(e)}`);
   }
   try {
+    // A killed run never reaches its teardown: drop what such runs left behind (never a live run's).
+    const { rows: existing } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'tierstar\\_test\\_%'`,
+    );
+    for (const { datname } of existing) {
+      const started = testRunStartedAt(datname);
+      if (started !== null && Date.now() - started > STALE_AFTER_MS) {
+        await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      }
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
     // Built by hand (not dataSourceOptions) and without entities: jest's globalSetup does not apply the

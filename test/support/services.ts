@@ -14,5 +14,16 @@ export function testRunId(): string {
   return id;
 }
 
+/** A run id that starts with its start time (seconds, base 36), so stale runs can be recognised. */
+export function newTestRunId(now = Date.now()): string {
+  return `${Math.floor(now / 1000).toString(36)}r${Math.random().toString(16).slice(2, 8)}`;
+}
+
+/** Start time (ms) of the run that created a test database, or null for names not made by this scheme. */
+export function testRunStartedAt(databaseName: string): number | null {
+  const m = /^tierstar_test_([0-9a-z]+)r[0-9a-f]+_/.exec(databaseName);
+  return m ? parseInt(m[1]!, 36) * 1000 : null;
+}
+
 export const templateDb = () => `tierstar_test_${testRunId()}_template`;
 export const testDbPrefix = () => `tierstar_test_${testRunId()}_`;
