@@ -1,3 +1,4 @@
+import { isUuid } from '../common/ids';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -5,8 +6,6 @@ import { audit } from '../audit/audit';
 import { API_TOKEN_PREFIX, newToken, sha256Hex } from '../auth/tokens';
 import { problem } from '../common/problem';
 import type { ApiTokenCreatedDto, ApiTokenDto, ApiTokenListDto } from './dto/api-token.dto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Row {
   id: string;
@@ -60,7 +59,7 @@ export class ApiTokensService {
   }
 
   async revoke(orgId: string, userId: string, tokenId: string): Promise<void> {
-    if (!UUID.test(tokenId)) throw problem.notFound();
+    if (!isUuid(tokenId)) throw problem.notFound();
     await this.db.transaction(async (m) => {
       const [, count] = (await m.query(
         `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND organization_id = $2 AND revoked_at IS NULL`,

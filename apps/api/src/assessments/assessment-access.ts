@@ -1,9 +1,8 @@
+import { isUuid } from '../common/ids';
 import type { EntityManager } from 'typeorm';
 import { ProblemException, problem } from '../common/problem';
 import type { MemberRole } from '../organizations/membership.entity';
 import type { AssessmentStatus, ConsentLevel } from './assessment.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One assessment as seen by one user: who they are to it decides what they may do. */
 export interface AssessmentAccess {
@@ -60,7 +59,7 @@ export async function loadAccess(
   userId: string,
   opts: { lock?: boolean } = {},
 ): Promise<AssessmentAccess> {
-  if (!UUID.test(assessmentId)) throw problem.notFound();
+  if (!isUuid(assessmentId)) throw problem.notFound();
   const rows = await m.query<Row[]>(
     `SELECT a.id, a.campaign_id, a.buyer_id, a.supplier_id, a.status, a.target_level, a.round, a.evaluator_id,
             (SELECT array_agg(ms.role::text) FROM memberships ms

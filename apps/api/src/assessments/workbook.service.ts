@@ -1,3 +1,4 @@
+import { cleanFileName } from '../evidence/inspect-upload';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AnswerValue } from '@tierstar/scoring';
@@ -100,7 +101,7 @@ export class WorkbookService {
           })),
         );
       }
-      const name = displayName(file.originalname);
+      const name = cleanFileName(file.originalname).slice(0, 200) || 'workbook.xlsx';
       const { answers, score } = await this.answers.apply(
         m,
         a,
@@ -115,11 +116,4 @@ export class WorkbookService {
       return { applied: answers.length, score: toScoreDto(score) };
     });
   }
-}
-
-/** The uploaded file's name as recorded in answer provenance: no path, no control characters, bounded. */
-function displayName(original: string): string {
-  const base = original.split(/[\\/]/).pop() ?? '';
-  const clean = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
-  return clean.slice(0, 200) || 'workbook.xlsx';
 }

@@ -1,8 +1,7 @@
+import { isUuid } from '../common/ids';
 import type { DataSource } from 'typeorm';
 import { ProblemException, problem } from '../common/problem';
 import { Membership, type MemberRole } from '../organizations/membership.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The tenant rule, in one place: a caller who is not a member of the organization gets 404 (it might as
@@ -14,7 +13,7 @@ export async function assertOrgRole(
   orgId: string,
   roles: readonly MemberRole[],
 ): Promise<void> {
-  if (!UUID.test(orgId)) throw problem.notFound();
+  if (!isUuid(orgId)) throw problem.notFound();
   const mine = await db
     .getRepository(Membership)
     .find({ where: { userId, organizationId: orgId }, select: { role: true } });

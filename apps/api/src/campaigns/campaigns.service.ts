@@ -1,3 +1,6 @@
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { isIsoDate, isUuid } from '../common/ids';
+import { tokyoDate } from '../reminders/calendar/business-calendar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { getCatalogue, type Catalogue } from '@tierstar/guidelines';
@@ -19,8 +22,6 @@ import type {
   UpdateCampaignSupplierDto,
 } from './dto/campaign.dto';
 import { rankForStar, suggestStar } from './triage';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const campaignNotFound = () => problem.notFound({ ja: '依頼が見つかりません。', en: 'No such campaign.' });
 const notDraft = () =>
@@ -192,7 +193,7 @@ export class CampaignsService {
   }
 
   async get(buyerId: string, campaignId: string): Promise<CampaignDto> {
-    if (!UUID.test(campaignId)) throw campaignNotFound();
+    if (!isUuid(campaignId)) throw campaignNotFound();
     const [row] = await this.db.query<CampaignRow[]>(
       `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = $1 AND c.buyer_id = $2`,
       [campaignId, buyerId],
@@ -208,7 +209,13 @@ export class CampaignsService {
     query: CampaignSuppliersQueryDto,
     onlySupplierId?: string,
   ): Promise<CampaignSupplierPageDto> {
-    await this.get(buyerId, campaignId);
+    // Tenant check only (get() would also count every assessment by status, on every page).
+    if (!isUuid(campaignId)) throw campaignNotFound();
+    const [own] = await this.db.query('SELECT 1 FROM campaigns WHERE id = $1 AND buyer_id = $2', [
+      campaignId,
+      buyerId,
+    ]);
+    if (!own) throw campaignNotFound();
     const limit = query.limit ?? 50;
     const params: unknown[] = [campaignId];
     let after = '';
@@ -221,7 +228,7 @@ export class CampaignsService {
       after += ` AND a.status = $${params.length}::assessment_status`;
     }
     if (query.cursor) {
-      const [name, id] = decodeCursor(query.cursor);
+      const [name, id] = decodeCursor(query.cursor, isNameCursor);
       params.push(name, id);
       after += ` AND (lower(s.name), cs.supplier_id) > ($${params.length - 1}::text, $${params.length}::uuid)`;
     }
@@ -302,7 +309,7 @@ export class CampaignsService {
       );
       if (!c) throw campaignNotFound();
       if (c.status !== 'draft') throw notDraft();
-      if (!UUID.test(supplierId)) throw problem.notFound();
+      if (!isUuid(supplierId)) throw problem.notFound();
       const [cs] = await m.query<{ id: string; triage: unknown; target_level: number | null }[]>(
         'SELECT id, triage, target_level FROM campaign_suppliers WHERE campaign_id = $1 AND supplier_id = $2',
         [campaignId, supplierId],
@@ -350,7 +357,7 @@ export class CampaignsService {
    * the emails. Set-based SQL throughout, so 10,000 suppliers take seconds, not minutes.
    */
   async launch(buyerId: string, campaignId: string, userId: string): Promise<LaunchResultDto> {
-    if (!UUID.test(campaignId)) throw campaignNotFound();
+    if (!isUuid(campaignId)) throw campaignNotFound();
     const result = await this.db.transaction((m) => this.launchIn(m, buyerId, campaignId, userId));
     await this.dispatch(result.outboxIds);
     return { assessments: result.assessments, invitations: result.outboxIds.length };
@@ -507,7 +514,7 @@ export class CampaignsService {
 
 /** A due date must be a real calendar date, today (Asia/Tokyo) or later. */
 export function assertDueDate(dueDate: string, field = 'dueDate'): void {
-  if (!isRealDate(dueDate) || dueDate < tokyoToday()) {
+  if (!isIsoDate(dueDate) || dueDate < tokyoDate(new Date())) {
     throw problem.validation([
       {
         field,
@@ -517,29 +524,6 @@ export function assertDueDate(dueDate: string, field = 'dueDate'): void {
   }
 }
 
-function tokyoToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
-}
-
-function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-function encodeCursor(parts: [string, string]): string {
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && UUID.test(String(v[1]))) {
-      return [v[0], v[1] as string];
-    }
-  } catch {
-    // fall through
-  }
-  throw problem.validation([
-    { field: 'cursor', message: { ja: 'カーソルが不正です。', en: 'Invalid cursor.' } },
-  ]);
-}
+/** Keyset position in the supplier list: (lower-cased name, supplier id). */
+const isNameCursor = (v: unknown): v is [string, string] =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isUuid(v[1]);

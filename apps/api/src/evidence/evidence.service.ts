@@ -1,3 +1,4 @@
+import { isUuid } from '../common/ids';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +16,6 @@ import { inspectUpload } from './inspect-upload';
 
 const evidenceNotFound = () =>
   problem.notFound({ ja: '証跡ファイルが見つかりません。', en: 'No such evidence file.' });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Evidence files attached to answers: checked by content, hashed, stored behind EvidenceStorage. */
 @Injectable()
@@ -82,7 +82,7 @@ export class EvidenceService {
     evidenceId: string,
   ): Promise<{ stream: NodeJS.ReadableStream; filename: string; mediaType: string; size: number }> {
     const a = await loadAccess(this.db.manager, assessmentId, userId);
-    if (!UUID.test(evidenceId)) throw evidenceNotFound();
+    if (!isUuid(evidenceId)) throw evidenceNotFound();
     const [row] = await this.db.query<
       { filename: string; media_type: string; size: number; storage_key: string }[]
     >(
@@ -105,7 +105,7 @@ export class EvidenceService {
       const a = await loadAccess(m, assessmentId, userId, { lock: true });
       assertCanAnswer(a);
       assertEditable(a);
-      if (!UUID.test(evidenceId)) throw evidenceNotFound();
+      if (!isUuid(evidenceId)) throw evidenceNotFound();
       const [, count] = (await m.query(
         `UPDATE evidence_files SET deleted_at = now() WHERE id = $1 AND assessment_id = $2 AND deleted_at IS NULL`,
         [evidenceId, a.id],

@@ -367,17 +367,24 @@ function truncate(value: string, max: number): string {
  * kana), whitespace collapsed, leading/trailing dots and spaces trimmed, at most 200 characters, and ending
  * in the detected extension (replacing a disagreeing one: `evil.exe` holding a PDF becomes `evil.pdf`).
  */
-export function sanitizeFilename(
-  originalname: string,
-  detected: Pick<Kind, 'extension' | 'aliases'>,
-): string {
-  let name = repairLatin1(originalname ?? '').normalize('NFC');
-  name = name.split(/[/\\]/).pop() ?? '';
-  name = name
+/**
+ * An uploaded file's name made safe to show and to put in a Content-Disposition: no folder part, no control or
+ * bidi characters, no characters Windows refuses, single spaces, no leading or trailing dots. May be empty.
+ */
+export function cleanFileName(originalname: string): string {
+  const name = repairLatin1(originalname ?? '').normalize('NFC');
+  return (name.split(/[/\\]/).pop() ?? '')
     .replace(INVISIBLE, '')
     .replace(RESERVED, '_')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '');
+}
+
+export function sanitizeFilename(
+  originalname: string,
+  detected: Pick<Kind, 'extension' | 'aliases'>,
+): string {
+  const name = cleanFileName(originalname);
 
   let base = name;
   let ext = detected.extension;

@@ -1,3 +1,5 @@
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { tokyoDate } from '../reminders/calendar/business-calendar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { getCatalogue, type Catalogue } from '@tierstar/guidelines';
@@ -51,9 +53,6 @@ interface RowRaw {
 const notVisible = () =>
   problem.notFound({ ja: '取引先が見つかりません。', en: 'No such supplier in your insights.' });
 
-const badCursor = () =>
-  problem.validation([{ field: 'cursor', message: { ja: 'カーソルが不正です。', en: 'Invalid cursor.' } }]);
-
 export const catalogueDto = (c: Catalogue): InsightsCatalogueDto => ({
   id: c.id,
   version: c.version,
@@ -97,7 +96,7 @@ export class InsightsService {
 
   /** Today in Japan, `YYYY-MM-DD`, from the injectable clock. */
   today(): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(this.clock.now());
+    return tokyoDate(this.clock.now());
   }
 
   /**
@@ -291,12 +290,12 @@ export class InsightsService {
       ]);
     }
     const limit = q.limit ?? 50;
-    const offset = q.cursor ? decodeOffset(q.cursor) : 0;
+    const offset = q.cursor ? decodeCursor(q.cursor, isOffsetCursor).o : 0;
     const { rows, total, hidden } = await this.query(orgId, catalogue, q, tier, cell, offset, limit + 1);
     const items = rows.slice(0, limit).map(toRow);
     return {
       items,
-      nextCursor: rows.length > limit ? encodeOffset(offset + limit) : null,
+      nextCursor: rows.length > limit ? encodeCursor({ o: offset + limit }) : null,
       total,
       hiddenByConsent: hidden,
     };
@@ -444,16 +443,9 @@ export class InsightsService {
   }
 }
 
-function encodeOffset(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
-
-function decodeOffset(cursor: string): number {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof v.o === 'number' && Number.isInteger(v.o) && v.o >= 0) return v.o;
-  } catch {
-    // fall through
-  }
-  throw badCursor();
-}
+/** The insights lists page by offset: the cursor is `{ o: offset }`. */
+const isOffsetCursor = (v: unknown): v is { o: number } =>
+  typeof v === 'object' &&
+  v !== null &&
+  Number.isInteger((v as { o?: unknown }).o) &&
+  (v as { o: number }).o >= 0;

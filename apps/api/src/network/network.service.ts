@@ -1,3 +1,5 @@
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { isUuid } from '../common/ids';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -21,32 +23,8 @@ export const MAX_TIER = 3;
 
 type Cursor = [tier: number, sortName: string, linkId: string];
 
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(c) &&
-      c.length === 3 &&
-      typeof c[0] === 'number' &&
-      typeof c[1] === 'string' &&
-      typeof c[2] === 'string'
-    ) {
-      return c as Cursor;
-    }
-  } catch {
-    // fall through
-  }
-  throw new ProblemException(
-    400,
-    'INVALID_CURSOR',
-    { ja: 'ページ指定が正しくありません。', en: 'The cursor is invalid.' },
-    [{ field: 'cursor', message: { ja: '不正なカーソルです。', en: 'invalid cursor' } }],
-  );
-}
+const isCursor = (v: unknown): v is Cursor =>
+  Array.isArray(v) && v.length === 3 && typeof v[0] === 'number' && typeof v[1] === 'string' && isUuid(v[2]);
 
 const alreadyLinked = (row?: number) =>
   new ProblemException(
@@ -121,7 +99,7 @@ export class NetworkService {
     const totalParams = [...params];
     let pageWhere = '';
     if (query.cursor) {
-      const [t, name, id] = decodeCursor(query.cursor);
+      const [t, name, id] = decodeCursor(query.cursor, isCursor);
       params.push(t, name, id);
       pageWhere = `WHERE (p.tier, p.sort_name, p.link_id) > ($${params.length - 2}::int, $${params.length - 1}::text, $${params.length}::uuid)`;
     }

@@ -1,3 +1,4 @@
+import { isUuid } from '../common/ids';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -41,8 +42,6 @@ export function isPermanentMailError(err: unknown): boolean {
   const code = (err as { responseCode?: number } | null)?.responseCode;
   return err instanceof PermanentMailError || (typeof code === 'number' && code >= 500 && code < 600);
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Sends recorded emails (mail_outbox rows) at most once each, except in one unavoidable window (below).
@@ -96,7 +95,7 @@ export class MailDeliveryService {
 
   async deliver(outboxId: string): Promise<DeliveryOutcome> {
     // The id is inlined below (parameters would force the extended protocol: one statement per round trip).
-    if (!UUID.test(outboxId)) throw new Error(`not an outbox id: ${JSON.stringify(outboxId)}`);
+    if (!isUuid(outboxId)) throw new Error(`not an outbox id: ${JSON.stringify(outboxId)}`);
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {

@@ -1,3 +1,6 @@
+import { tokyoDate } from '../reminders/calendar/business-calendar';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { isIsoDate, isUuid } from '../common/ids';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -39,7 +42,6 @@ import {
   SUPPLIER_MOVES,
 } from './remediation.rules';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 interface ItemRow {
@@ -126,7 +128,7 @@ export class RemediationService {
 
   /** Today in Japan (Asia/Tokyo), `YYYY-MM-DD`, from the injectable clock. */
   today(): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(this.clock.now());
+    return tokyoDate(this.clock.now());
   }
 
   /** The supplier board: items of every organization the caller belongs to as a supplier. */
@@ -166,7 +168,7 @@ export class RemediationService {
     const pageParams = [...params];
     let after = '';
     if (query.cursor) {
-      const [due, id] = decodeCursor(query.cursor);
+      const [due, id] = decodeCursor(query.cursor, isDueCursor);
       pageParams.push(due, id);
       after = ` AND (COALESCE(i.due_date, DATE '9999-12-31'), i.id) > ($${pageParams.length - 1}::date, $${pageParams.length}::uuid)`;
     }
@@ -282,7 +284,7 @@ export class RemediationService {
 
       for (const field of ['dueDate', 'riskExpiresOn'] as const) {
         const v = next[field];
-        if (changes[field] && v !== null && !isRealDate(v)) throw invalidDate(field);
+        if (changes[field] && v !== null && !isIsoDate(v)) throw invalidDate(field);
       }
       if (changes.dueDate && next.dueDate !== null) {
         if (next.dueDate < today) throw dueInPast();
@@ -474,7 +476,7 @@ export class RemediationService {
     userId: string,
     opts: { lock?: boolean } = {},
   ): Promise<ItemAccess> {
-    if (!UUID.test(itemId)) throw itemNotFound();
+    if (!isUuid(itemId)) throw itemNotFound();
     const [r] = await m.query<
       (Omit<ItemRow, 'supplier_name' | 'buyer_name' | 'campaign_title' | 'tier'> & {
         supplier_roles: MemberRole[] | null;
@@ -595,31 +597,6 @@ const canVerify = (it: ItemAccess) => it.buyerRoles.some((r) => r === 'admin' ||
 const itemNotFound = () =>
   problem.notFound({ ja: '改善項目が見つかりません。', en: 'No such remediation item.' });
 
-function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-function encodeCursor(parts: [string, string]): string {
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(v) &&
-      v.length === 2 &&
-      typeof v[0] === 'string' &&
-      isRealDate(v[0]) &&
-      UUID.test(String(v[1]))
-    ) {
-      return [v[0], v[1] as string];
-    }
-  } catch {
-    // fall through
-  }
-  throw problem.validation([
-    { field: 'cursor', message: { ja: 'カーソルが不正です。', en: 'Invalid cursor.' } },
-  ]);
-}
+/** Keyset position in the buyer's list: (due date, item id). */
+const isDueCursor = (v: unknown): v is [string, string] =>
+  Array.isArray(v) && v.length === 2 && isIsoDate(v[0]) && isUuid(v[1]);

@@ -1,3 +1,4 @@
+import { isUuid } from '../common/ids';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -21,7 +22,6 @@ import type {
 import { REMINDABLE_ASSESSMENT_STATUSES, SETTLED_REMEDIATION_STATUSES } from './reminder-planner.service';
 import { daysOverdueOn, effectivePolicy, ladderRoles } from './reminder-schedule';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** At most this many upcoming reminders are listed (soonest first). */
 export const UPCOMING_LIMIT = 100;
 
@@ -82,7 +82,7 @@ export class RemindersService {
   ) {}
 
   async getPolicy(buyerId: string, campaignId: string): Promise<ReminderPolicyResponseDto> {
-    if (!UUID.test(campaignId)) throw campaignNotFound();
+    if (!isUuid(campaignId)) throw campaignNotFound();
     const [row] = await this.db.query<{ reminder_policy: unknown }[]>(
       'SELECT reminder_policy FROM campaigns WHERE id = $1 AND buyer_id = $2',
       [campaignId, buyerId],
@@ -100,7 +100,7 @@ export class RemindersService {
     userId: string,
     body: UpdateReminderPolicyDto,
   ): Promise<ReminderPolicyResponseDto> {
-    if (!UUID.test(campaignId)) throw campaignNotFound();
+    if (!isUuid(campaignId)) throw campaignNotFound();
     const policy = requestedPolicy(body);
     // Tenant check before validation, so strangers learn nothing from the error details.
     await this.db.transaction(async (m) => {
