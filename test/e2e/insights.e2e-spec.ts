@@ -6,6 +6,8 @@ import { launchCampaign, makeNetwork, metiStar3Ids } from '../support/campaign-f
 import { PASSWORD } from '../support/factories';
 import { assertWebBuilt, launchChromium, WEB_DIST } from '../support/chromium';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { daysFromToday } from '../support/clock';
+import { randomBytes } from 'node:crypto';
 
 const WAIT = { timeout: 15_000 };
 
@@ -17,13 +19,6 @@ async function login(page: Page, url: string, email: string): Promise<void> {
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), WAIT);
-}
-
-/** A date a month ahead as `YYYY-MM-DD` (in Tokyo, as the API checks it). */
-function dueInAMonth(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(
-    new Date(Date.now() + 30 * 86_400_000),
-  );
 }
 
 describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent)', () => {
@@ -52,7 +47,7 @@ describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent
     await answerAll(tier1Api, tier1Assessment, Object.fromEntries(ids.map((id) => [id, 'met' as const])));
 
     // Tier 1's own supplier; the Tier 1 admin forwards the request from its assessment page (a phone).
-    const tier2Name = `E2E 二次取引先 ${Date.now()}`;
+    const tier2Name = `E2E 二次取引先 ${randomBytes(4).toString('hex')}`;
     const [tier2] = await linkSuppliers(t.db, tier1, [{ name: tier2Name, tags: ['press'] }]);
     const tier1Context = await browser.newContext({
       locale: 'ja-JP',
@@ -63,7 +58,7 @@ describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent
     await tier1Page.goto(`${t.url}/assessments/${tier1Assessment}`);
     await tier1Page.getByTestId('benchmark-panel').waitFor(WAIT);
     await tier1Page.getByTestId('forward-panel').locator('summary').click();
-    await tier1Page.getByTestId('forward-due').fill(dueInAMonth());
+    await tier1Page.getByTestId('forward-due').fill(daysFromToday(t, 30));
     await tier1Page.getByTestId('forward-button').click();
     await tier1Page.getByTestId('forward-done').waitFor(WAIT);
     await tier1Context.close();

@@ -3,6 +3,7 @@ import { answerAll, assessmentOf, DECLARATION, linkSuppliers, signedIn } from '.
 import { launchCampaign, makeNetwork, metiStar3Ids } from '../support/campaign-fixtures';
 import { countRows, makeUser, PASSWORD } from '../support/factories';
 import { browser, createTestApp, type TestApp, type TestBrowser } from '../support/test-app';
+import { daysFromToday } from '../support/clock';
 
 const SECRET = 'TIER2-SECRET-NOTE';
 
@@ -32,7 +33,7 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
     ]);
     const forwarded = await tier1Admin
       .post(`/api/assessments/${tier1Assessment}/forward`, {
-        dueDate: '2099-06-30',
+        dueDate: daysFromToday(t, 200),
         message: '上位のお客様からの依頼です。',
         selection: { all: true },
       })
@@ -84,7 +85,7 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
     // The same suppliers again: refused, nothing created.
     const before = await countRows(t.db, 'assessments');
     const again = await c.tier1Admin.post(`/api/assessments/${c.tier1Assessment}/forward`, {
-      dueDate: '2099-06-30',
+      dueDate: daysFromToday(t, 200),
       selection: { tags: ['press'] },
     });
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_FORWARDED']);
@@ -94,7 +95,7 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
     const [extra] = await linkSuppliers(t.db, c.tier1, [{ name: 'Tier2 追加' }]);
     const partial = await c.tier1Admin
       .post(`/api/assessments/${c.tier1Assessment}/forward`, {
-        dueDate: '2099-06-30',
+        dueDate: daysFromToday(t, 200),
         selection: { supplierIds: [extra!.id, c.tier2[0]!.id] },
       })
       .expect(201);
@@ -113,13 +114,13 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
     // Only the supplier's admin or procurement may forward; the OEM cannot forward its supplier's assessment.
     const { client: respondent } = await signedIn(t, c.tier1, 'respondent');
     const denied = await respondent.post(`/api/assessments/${c.tier1Assessment}/forward`, {
-      dueDate: '2099-06-30',
+      dueDate: daysFromToday(t, 200),
       selection: { all: true },
     });
     expect(denied.status).toBe(403);
     await c.oem
       .post(`/api/assessments/${c.tier1Assessment}/forward`, {
-        dueDate: '2099-06-30',
+        dueDate: daysFromToday(t, 200),
         selection: { all: true },
       })
       .expect(403);

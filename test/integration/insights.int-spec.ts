@@ -360,9 +360,10 @@ describe('insights: heat map, distribution, suppliers, exports and benchmarks', 
       .expect(201);
     root2 = second.body.id as string;
     await oemClient.post(`/api/orgs/${oem.id}/campaigns/${root2}/launch`).expect(200);
-    await t.db.query(`UPDATE assessments SET submitted_at = now() - interval '1 day' WHERE id = $1`, [
-      eA1.assessmentId,
-    ]);
+    await t.db.query(
+      `UPDATE assessments SET submitted_at = $2::timestamptz - interval '1 day' WHERE id = $1`,
+      [eA1.assessmentId, NOW],
+    );
     const eA2 = await add(a, t1Spec[0]!, 1, 'direct', root2, 'r2', 3, 7, null);
 
     // Remediation: per supplier, its first gaps get a past due date, a done status, today's date, a risk acceptance.

@@ -1,5 +1,4 @@
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { tokyoDate } from '../reminders/calendar/business-calendar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { getCatalogue, type Catalogue } from '@tierstar/guidelines';
@@ -93,11 +92,6 @@ export class InsightsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
   ) {}
-
-  /** Today in Japan, `YYYY-MM-DD`, from the injectable clock. */
-  today(): string {
-    return tokyoDate(this.clock.now());
-  }
 
   /**
    * The catalogue the insights use: the filter's, else the campaign's, else the one most of the viewer's
@@ -204,7 +198,7 @@ export class InsightsService {
     const { catalogue, dto } = await this.scope(orgId, f);
     if (!catalogue) return { catalogue: null, tiers: [] };
     const { cte, params } = entriesSql(orgId, catalogue.id, f);
-    params.push(CLOSED_REMEDIATION, this.today());
+    params.push(CLOSED_REMEDIATION, this.clock.today());
     const rows = await this.db.query<
       {
         tier: number;
@@ -344,7 +338,7 @@ export class InsightsService {
     }
     const dir = q.order === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST';
     const closed = p(CLOSED_REMEDIATION);
-    const today = p(this.today());
+    const today = p(this.clock.today());
     const off = p(offset);
     const lim = p(limit);
     const rows = await this.db.query<(RowRaw & { total: number; hidden: number })[]>(
@@ -397,7 +391,7 @@ export class InsightsService {
     const { catalogue } = await this.scope(orgId, f);
     if (!catalogue) throw notVisible();
     const { cte, params } = entriesSql(orgId, catalogue.id, f, supplierId);
-    params.push(CLOSED_REMEDIATION, this.today());
+    params.push(CLOSED_REMEDIATION, this.clock.today());
     const [r] = await this.db.query<(RowRaw & { gaps: string[]; campaign_id: string })[]>(
       `WITH ${cte}
        SELECT e.assessment_id, e.supplier_id, e.tier, e.consent, e.via_id, e.target_level, o.name AS supplier_name,
