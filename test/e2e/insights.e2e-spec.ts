@@ -35,7 +35,7 @@ describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent
     await t?.close();
   });
 
-  it('Tier 1 forwards, Tier 2 shares a summary; the OEM drills from a weak heat map cell to its summary, never its answers', async () => {
+  it('Tier 1 forwards, Tier 2 shares a summary; the OEM sees its Tier 2 cell hidden (one supplier) and its summary, never its answers', async () => {
     // OEM → Tier 1: a launched METI campaign, answered in full and submitted by the Tier 1.
     const net = await makeNetwork(t.db, 1);
     const tier1 = net.suppliers[0]!.org;
@@ -95,23 +95,33 @@ describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent
     );
     expect(stored!.upstream_consent).toBe('summary');
 
-    // The OEM: insights from the navigation, then the weak cell of Tier 2.
+    // The OEM: insights from the navigation. One Tier 2 supplier that does not share everything: its cells
+    // are hidden (k-anonymity) and say why; Tier 1 cells drill down as usual.
     const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
     await login(page, t.url, net.procurement.email);
     await page.getByTestId('nav-insights').click(WAIT);
     await page.getByTestId('heatmap').waitFor(WAIT);
     await page.getByTestId('heatmap-table-toggle').click();
-    const cell = page.getByTestId(`heatmap-cell-2-${weakGroup}`);
-    await cell.waitFor(WAIT);
-    expect(await cell.textContent()).toContain('0%');
-    expect(await page.getByTestId(`heatmap-cell-1-${weakGroup}`).textContent()).toContain('100%');
-    await cell.click();
-
-    const row = page.getByTestId('drill-row').filter({ hasText: tier2Name });
-    await row.waitFor(WAIT);
+    const hidden = page.getByTestId(`heatmap-cell-2-${weakGroup}`);
+    await hidden.waitFor(WAIT);
+    expect(await hidden.textContent()).toContain('非表示');
+    expect(await hidden.textContent()).toContain('5社未満');
+    expect(await hidden.textContent()).not.toContain('0%');
+    expect(await hidden.locator('button').count()).toBe(0);
+    expect(await page.getByTestId('anonymity-note').textContent()).toContain('5社以上');
+    expect(await page.getByTestId('distribution-hidden-2').textContent()).toContain('非表示');
+    const tier1Cell = page.getByTestId(`heatmap-cell-1-${weakGroup}`);
+    expect(await tier1Cell.textContent()).toContain('100%');
+    await tier1Cell.click();
+    await page.getByTestId('drill-row').filter({ hasText: tier1.name }).waitFor(WAIT);
     expect(await page.getByTestId('drill-row').count()).toBe(1);
+
+    // The Tier 2 row itself is listed (summary consent).
+    const row = page.getByTestId('insights-supplier-row').filter({ hasText: tier2Name });
+    await row.waitFor(WAIT);
     expect(await row.getByText('概要のみ').count()).toBe(1);
+    expect(await page.getByTestId('hidden-by-consent').textContent()).toContain('5社未満');
 
     // Export links carry the filters and the UI language.
     expect(await page.getByTestId('export-suppliers-xlsx').getAttribute('href')).toBe(
@@ -128,8 +138,12 @@ describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent
     await page.getByTestId('summary-only-note').waitFor(WAIT);
     expect(await page.getByTestId('supplier-assessment-link').count()).toBe(0);
     expect(await page.locator(`a[href*="${tier2Assessment}"]`).count()).toBe(0);
-    expect(await page.getByTestId('summary-gaps').locator('li').count()).toBeGreaterThan(0);
-    expect(await page.content()).not.toContain('TIER2-SECRET-NOTE');
+    // Summary means ★, category rates and the open count: no requirement, no improvement item.
+    await page.getByTestId('summary-details-private').waitFor(WAIT);
+    expect(await page.getByTestId('summary-gaps').count()).toBe(0);
+    const html = await page.content();
+    expect(html).not.toContain('TIER2-SECRET-NOTE');
+    for (const id of ids.filter((c) => groupOf.get(c) === weakGroup)) expect(html).not.toContain(id);
 
     // Even asked directly from the OEM's browser, the Tier 2 assessment does not exist for it.
     const status = await page.evaluate(

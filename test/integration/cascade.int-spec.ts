@@ -198,11 +198,31 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
       );
       return res;
     };
+    // Two Tier 2 suppliers that are not full (summary, none): every Tier 2 figure is hidden (k = 5).
     const heat = await get(`${base}/heatmap`);
-    expect(heat.body.tiers.map((x: { suppliers: number }) => x.suppliers)).toEqual([0, 3]);
+    expect(
+      heat.body.tiers.map((x: { hidden: boolean; suppliers: number | null }) => [x.hidden, x.suppliers]),
+    ).toEqual([
+      [false, 0],
+      [true, null],
+    ]);
+    expect(
+      heat.body.tiers[1].cells.every(
+        (x: { hidden: boolean; suppliers: number | null }) => x.hidden && x.suppliers === null,
+      ),
+    ).toBe(true);
+    const dist = await get(`${base}/distribution`);
+    expect(dist.body.tiers[1]).toEqual({
+      tier: 2,
+      hidden: true,
+      suppliers: null,
+      levels: [],
+      openRemediation: null,
+      overdueRemediation: null,
+    });
     const list = await get(`${base}/suppliers?tier=2`);
     expect(list.body.total).toBe(2);
-    expect(list.body.hiddenByConsent).toBe(1);
+    expect(list.body.hiddenByConsent).toBeNull();
     const rows = Object.fromEntries(
       list.body.items.map((r: { supplierId: string }) => [r.supplierId, r] as const),
     ) as Record<string, { consent: string; assessmentId: string | null; level: number | null }>;
@@ -210,8 +230,14 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
     expect(rows[summaryOrg.id]).toMatchObject({ consent: 'summary', assessmentId: null });
     expect(rows[noneOrg.id]).toBeUndefined();
     for (const g of ['1', '2', '7']) await get(`${base}/cells?tier=2&groupId=${g}`);
-    await get(`${base}/distribution`);
-    await get(`${base}/suppliers/${summaryOrg.id}`);
+    const summary = await get(`${base}/suppliers/${summaryOrg.id}`);
+    expect(summary.body).toMatchObject({
+      consent: 'summary',
+      gaps: null,
+      remediation: null,
+      categories: null,
+    });
+    expect(summary.body.openRemediation).toBeGreaterThan(0);
     const detail = await get(`${base}/suppliers/${fullOrg.id}`);
     expect(detail.body.gaps.length).toBeGreaterThan(0);
     await c.oem.get(`${base}/suppliers/${noneOrg.id}`).expect(404);
