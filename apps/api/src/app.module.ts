@@ -10,6 +10,7 @@ import { CascadeModule } from './cascade/cascade.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
@@ -46,6 +47,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: false }),
+        DatabaseModule,
         RedisModule,
         QueuesModule.forRoot(config),
         MailModule,

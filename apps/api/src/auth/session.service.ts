@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { AuthContext } from './auth.types';
 import { Session } from './session.entity';
-import { API_TOKEN_PREFIX, newToken, sha256Hex } from './tokens';
+import { newToken, sha256Hex } from './tokens';
 
 /** A new session's secret and lifetime (`maxAgeMs` from the Clock's now, for the cookie's Max-Age). */
 export interface NewSession {
@@ -44,20 +44,6 @@ export class SessionService {
       [sha256Hex(token), this.clock.now()],
     );
     return session ? { userId: session.user_id, sessionId: session.id } : null;
-  }
-
-  /** Resolves a BI API token (`tst_…`): its id and organization while it is not revoked. */
-  async resolveApiToken(token: string): Promise<{ tokenId: string; organizationId: string } | null> {
-    if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
-    const [row] = await this.db.query<{ id: string; organization_id: string }[]>(
-      `WITH used AS (
-         UPDATE api_tokens SET last_used_at = $2
-          WHERE token_hash = $1 AND revoked_at IS NULL
-          RETURNING id, organization_id)
-       SELECT id, organization_id FROM used`,
-      [sha256Hex(token), this.clock.now()],
-    );
-    return row ? { tokenId: row.id, organizationId: row.organization_id } : null;
   }
 
   async revokeByToken(manager: EntityManager, token: string | undefined): Promise<void> {
