@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localized } from '../campaigns/format';
+import { localized } from '../../lib/format';
 import { ChartFigure } from './ChartFigure';
 import { heatColor, NO_DATA, textOn } from './colors';
 import { EChart } from './EChart';

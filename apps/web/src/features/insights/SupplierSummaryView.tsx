@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate, localized } from '../campaigns/format';
+import { formatDate, localized } from '../../lib/format';
 import { ConsentBadge, useLevelLabel } from './bits';
 import { categoryRate, percent } from './format';
 import { RadarChart } from './RadarChart';
