@@ -7,13 +7,12 @@ import { AppShell } from './features/shell/AppShell';
 import { HomeRedirect } from './features/shell/HomeRedirect';
 import { NotFound } from './features/shell/NotFound';
 import { OrgLayout } from './features/shell/OrgLayout';
+import { RespondPage } from './features/respond/RespondPage';
 
-// Every page loads on demand: the entry holds only the shell, the router, the translations and the data
-// layer, so a supplier answering on a phone downloads the pages it opens and nothing of the buyer's side.
+// The emailed link's page comes with the entry (a supplier's front door); every other page loads on demand, so
+// the entry holds the shell, the router, the translations and the data layer, and a supplier answering on a
+// phone downloads the pages it opens and nothing of the buyer's side.
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
-const RespondPage = lazy(() =>
-  import('./features/respond/RespondPage').then((m) => ({ default: m.RespondPage })),
-);
 const AcceptInvitationPage = lazy(() =>
   import('./features/invitations/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })),
 );

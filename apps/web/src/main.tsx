@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { createQueryClient } from './lib/query';
-import './styles.css';
+import './styles/index.css';
 
 initI18n();
 const queryClient = createQueryClient();

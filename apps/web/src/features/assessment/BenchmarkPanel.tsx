@@ -7,8 +7,8 @@ import { RadarChart } from '../insights/RadarChart';
 import { useBenchmark } from './api';
 import type { Group } from './types';
 
-const OWN_COLOR = '#08519c';
-const PEER_COLOR = '#5b6475';
+const OWN_COLOR = '--series-own';
+const PEER_COLOR = '--series-reference';
 
 /** How this assessment compares with similar companies, per category (only once there are enough of them). */
 export function BenchmarkPanel({ assessmentId, groups }: { assessmentId: string; groups: readonly Group[] }) {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../lib/format';
 import { ChartFigure } from './ChartFigure';
-import { heatColor, NO_DATA, textOn } from './colors';
+import { chartColors, heatColor, heatPalette, textOn } from './colors';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts';
 import { percent } from './format';
@@ -45,6 +45,9 @@ export function HeatmapChart({
   const language = i18n.resolvedLanguage;
   const groups = useMemo(() => heatmap.catalogue?.groups ?? [], [heatmap.catalogue]);
   const tiers = heatmap.tiers;
+  // Real colours from the design tokens (ECharts and the inline cell styles need values, not var()).
+  const palette = useMemo(() => heatPalette(), []);
+  const colors = useMemo(() => chartColors(), []);
 
   const points = useMemo(
     () =>
@@ -113,7 +116,7 @@ export function HeatmapChart({
         splitArea: { show: false },
         axisTick: { show: false },
         axisLine: { show: false },
-        axisLabel: { color: '#1d2330', fontWeight: 'bold' },
+        axisLabel: { color: colors.text, fontWeight: 'bold' },
       },
       yAxis: {
         type: 'category',
@@ -121,7 +124,7 @@ export function HeatmapChart({
         data: groupLabels,
         axisTick: { show: false },
         axisLine: { show: false },
-        axisLabel: { color: '#1d2330', width: 150, overflow: 'truncate' },
+        axisLabel: { color: colors.text, width: 150, overflow: 'truncate' },
       },
       series: [
         {
@@ -132,24 +135,24 @@ export function HeatmapChart({
             return {
               value: [tiers.findIndex((tier) => tier.tier === point.tier), index % groups.length, share ?? 0],
               itemStyle: {
-                color: share === null ? NO_DATA : heatColor(share),
-                borderColor: isSelected ? '#f0b400' : '#ffffff',
+                color: share === null ? palette.noData : heatColor(share, palette.scale),
+                borderColor: isSelected ? colors.selected : colors.cellBorder,
                 borderWidth: isSelected ? 4 : 2,
               },
               label: {
                 show: true,
-                color: share === null ? '#5b6475' : textOn(share),
+                color: share === null ? colors.muted : textOn(share, palette),
                 formatter: share === null ? '—' : percent(share, language),
                 fontSize: 14,
                 fontWeight: 'bold',
               },
             };
           }),
-          emphasis: { itemStyle: { borderColor: '#1d2330', borderWidth: 2 } },
+          emphasis: { itemStyle: { borderColor: colors.text, borderWidth: 2 } },
         },
       ],
     };
-  }, [points, tiers, groups, language, selected, t]);
+  }, [points, tiers, groups, language, selected, t, palette, colors]);
 
   const pick = (point: Point | undefined) => {
     if (point && hasSuppliers(point.cell)) onSelect({ tier: point.tier, groupId: point.group.id });
@@ -211,8 +214,8 @@ export function HeatmapChart({
                         aria-pressed={isSelected}
                         aria-label={describe(point)}
                         style={{
-                          background: heatColor(cell.shareMeetingTarget),
-                          color: textOn(cell.shareMeetingTarget),
+                          background: heatColor(cell.shareMeetingTarget, palette.scale),
+                          color: textOn(cell.shareMeetingTarget, palette),
                         }}
                         onClick={() => pick(point)}
                       >
@@ -238,6 +241,7 @@ export function HeatLegend() {
   const { t, i18n } = useTranslation('insights');
   const language = i18n.resolvedLanguage;
   const stops = [0, 0.25, 0.5, 0.75, 1];
+  const palette = heatPalette();
   return (
     <div className="heat-legend">
       <span className="heat-legend-title">{t('heatmap.legend')}</span>
@@ -247,12 +251,14 @@ export function HeatLegend() {
           className="heat-legend-bar"
           role="img"
           aria-label={t('heatmap.legendScale')}
-          style={{ background: `linear-gradient(to right, ${stops.map((s) => heatColor(s)).join(', ')})` }}
+          style={{
+            background: `linear-gradient(to right, ${stops.map((s) => heatColor(s, palette.scale)).join(', ')})`,
+          }}
         />
         <span className="heat-legend-end">{percent(1, language)}</span>
       </span>
       <span className="heat-legend-none">
-        <span className="heat-legend-swatch" style={{ background: NO_DATA }} aria-hidden="true" />
+        <span className="heat-legend-swatch" style={{ background: palette.noData }} aria-hidden="true" />
         {t('heatmap.noData')}
       </span>
     </div>
