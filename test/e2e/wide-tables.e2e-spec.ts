@@ -48,17 +48,24 @@ describe('wide tables in a real browser', () => {
     const row = page.getByTestId('insights-supplier-row').first();
     await row.waitFor(WAIT);
 
-    const widths = await page.evaluate(() => {
-      const table = document.querySelector('[data-testid="insights-supplier-row"]')!.closest('table')!;
-      const box = table.parentElement!;
+    // Measured in the page (a string: these tests compile without the DOM's types).
+    const widths = await page.evaluate<{
+      page: number;
+      window: number;
+      table: number;
+      box: number;
+      boxScrolls: boolean;
+    }>(`(() => {
+      const table = document.querySelector('[data-testid="insights-supplier-row"]').closest('table');
+      const box = table.parentElement;
       return {
-        page: document.scrollingElement!.scrollWidth,
+        page: document.scrollingElement.scrollWidth,
         window: window.innerWidth,
         table: table.scrollWidth,
         box: box.clientWidth,
         boxScrolls: box.scrollWidth > box.clientWidth && getComputedStyle(box).overflowX === 'auto',
       };
-    });
+    })()`);
     // The table is wider than the window (a column per category) …
     expect(widths.table).toBeGreaterThan(widths.window);
     // … and scrolls inside its own container, while the page keeps the window's width.
