@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { useAcceptInvitation } from './api';
 
 /** Reads the token once from `#token=…` and removes it from the address bar, so it never lingers in history. */
 function takeToken(): string {
@@ -19,30 +20,18 @@ export function AcceptInvitationPage() {
   const { signedIn } = useSession();
   const navigate = useNavigate();
   const [token] = useState(takeToken);
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { register, handleSubmit } = useForm({ defaultValues: { name: '', password: '' } });
+  const accept = useAcceptInvitation();
+  const error = accept.isError ? accept.error : null;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitting(true);
-    setError(null);
+  const submit = handleSubmit(async ({ name, password }) => {
     try {
-      const { data, error: problem } = await api.client.POST('/api/invitations/accept', {
-        body: { token, name, password },
-      });
-      if (data) {
-        signedIn(data);
-        navigate('/', { replace: true });
-        return;
-      }
-      setError(problem);
-    } catch (failure) {
-      setError(failure);
+      signedIn(await accept.mutateAsync({ token, name, password }));
+      navigate('/', { replace: true });
+    } catch {
+      // The problem is shown from the mutation.
     }
-    setSubmitting(false);
-  }
+  });
 
   return (
     <div className="login-page">
@@ -57,7 +46,7 @@ export function AcceptInvitationPage() {
             {t('invitation.noToken')}
           </p>
         ) : (
-          <form onSubmit={submit} aria-describedby={error ? 'invitation-error' : undefined}>
+          <form onSubmit={(e) => void submit(e)} aria-describedby={error ? 'invitation-error' : undefined}>
             <p className="muted">{t('invitation.lead')}</p>
             {error !== null && <ErrorMessage error={error} id="invitation-error" />}
             <div className="field">
@@ -68,8 +57,7 @@ export function AcceptInvitationPage() {
                 autoComplete="name"
                 required
                 maxLength={100}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
+                {...register('name', { required: true, maxLength: 100 })}
               />
             </div>
             <div className="field">
@@ -81,8 +69,7 @@ export function AcceptInvitationPage() {
                 autoComplete="new-password"
                 minLength={10}
                 required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
+                {...register('password', { required: true, minLength: 10 })}
               />
               <p className="hint">{t('invitation.passwordHint')}</p>
             </div>
@@ -90,9 +77,9 @@ export function AcceptInvitationPage() {
               type="submit"
               className="button button-primary button-block"
               data-testid="invitation-submit"
-              disabled={submitting}
+              disabled={accept.isPending || accept.isSuccess}
             >
-              {submitting ? t('invitation.submitting') : t('invitation.submit')}
+              {accept.isPending || accept.isSuccess ? t('invitation.submitting') : t('invitation.submit')}
             </button>
           </form>
         )}
