@@ -80,7 +80,7 @@ export class MailDeliveryService {
     private readonly renderer: MailRenderer,
     private readonly sender: MailSender,
   ) {
-    this.messageIdDomain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'tierstar.local';
+    this.messageIdDomain = /@([A-Z0-9.-]+)>?\s*$/i.exec(config.MAIL_FROM)?.[1] ?? 'tierstar.local';
   }
 
   /** The Message-ID every attempt of this outbox row is sent with. */

@@ -102,7 +102,7 @@ function partsText(parts: readonly OscalPart[]): string[] {
   return lines;
 }
 
-const LEVEL_VALUE = /^(lv|level|レベル|★|☆)?\s*\.?\s*(\d+)?$/i;
+const LEVEL_VALUE = /^(lv|level|レベル|★|☆)?\s*(?:\.\s*)?(\d+)?$/i;
 
 export function importOscalCatalog(input: ImportInput, options: OscalImportOptions = {}): ImportResult {
   if (isEmptyInput(input)) {
@@ -299,7 +299,7 @@ export function importOscalCatalog(input: ImportInput, options: OscalImportOptio
     if (isObject(c)) {
       const props = readProps(c['props']);
       const label = groupProps.map((n) => props.find((p) => p.name === n)).find((p) => p !== undefined);
-      const m = label ? /^(\S+)\s+(.+)$/.exec(normalizeCell(label.value)) : null;
+      const m = label ? /^(\S+)\s+(\S.*)$/.exec(normalizeCell(label.value)) : null;
       if (m) {
         groupId = m[1] ?? '';
         if (!groups.has(groupId))

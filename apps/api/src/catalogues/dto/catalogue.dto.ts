@@ -5,7 +5,7 @@ import { IMPORT_FORMATS, type ImportFormat } from '../imported-catalogue.entity'
 export const SCORING_KINDS = ['levels', 'points', 'checklist'] as const;
 export const CROSSWALK_RELATIONS = ['equal', 'subset', 'superset', 'intersect'] as const;
 export const CROSSWALK_SOURCES = ['official', 'tierstar', 'hint'] as const;
-export const CATALOGUE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+export const CATALOGUE_ID_PATTERN = /^[A-Z0-9][\w.+-]{0,63}$/i;
 
 export class LocalizedTextDto {
   @ApiProperty({ example: 'ガバナンスの整備' }) ja!: string;

@@ -93,7 +93,7 @@ export class InvitationCreatedDto {
 }
 
 export class AcceptInvitationDto {
-  @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_-]{43}$/) token!: string;
+  @ApiProperty() @IsString() @Matches(/^[\w-]{43}$/) token!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
 }
