@@ -28,8 +28,11 @@ import {
   normalizeCell,
   toBytes,
 } from './types';
+import { checkXlsxLimits, type XlsxLimits } from './xlsx-limits';
 
 export interface MetiTableImportOptions extends CatalogueMetaOptions {
+  /** Limits for an .xlsx file (default DEFAULT_XLSX_LIMITS). */
+  limits?: XlsxLimits;
   /** Allowed criterion levels; default ★3 and ★4. */
   levels?: LevelDef[];
   /** Id of the JAMA/JAPIA catalogue the reference column points to; default `jama-japia`. */
@@ -71,6 +74,29 @@ const headerKey = (s: string): string => normalizeCell(s).replace(/\s+/g, '');
 function firstLine(text: string): string {
   const line = text.split(/\r?\n/).find((l) => l.trim().length > 0) ?? text;
   return line.replace(/^[・\s]+/, '').trim();
+}
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isSpace = (c: string | undefined): boolean => c !== undefined && c.trim() === '';
+
+/**
+ * The version number printed before the first 版 that has one (`… ガイドライン 2.2 版` → `2.2`), or ''. A linear
+ * scan backwards from each 版, instead of a pattern that would move quadratically over a long run of digits.
+ */
+export function versionBeforeHan(text: string): string {
+  for (let at = text.indexOf('版'); at >= 0; at = text.indexOf('版', at + 1)) {
+    let end = at;
+    while (end > 0 && isSpace(text[end - 1])) end--;
+    let start = end;
+    while (start > 0) {
+      const c = text[start - 1];
+      if (isDigit(c)) start--;
+      else if (c === '.' && start < end && isDigit(text[start]) && isDigit(text[start - 2])) start--;
+      else break;
+    }
+    if (start < end) return text.slice(start, end);
+  }
+  return '';
 }
 
 interface Located {
@@ -121,7 +147,7 @@ export function importMetiCriteriaRows(
     const idx = row.findIndex((c) => /自工会|部工会/.test(c ?? ''));
     if (idx >= 0) {
       jamaCol = idx;
-      jamaVersion = /(\d+(?:\.\d+)*)\s*版/.exec(normalizeCell(row[idx] ?? ''))?.[1] ?? '';
+      jamaVersion = versionBeforeHan(normalizeCell(row[idx] ?? ''));
       break;
     }
   }
@@ -393,19 +419,22 @@ export function importMetiCriteriaCsv(
   return importMetiCriteriaRows(rows, options);
 }
 
-/** Reads every cell of the first worksheet as text. */
-export async function readFirstWorksheet(input: Uint8Array | ArrayBuffer): Promise<string[][]> {
+/**
+ * Reads every cell of the first worksheet as text. Only call it on a workbook that passed `checkXlsxLimits`:
+ * exceljs materialises whatever the file asks for.
+ */
+async function readFirstWorksheet(input: Uint8Array | ArrayBuffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   // A private copy as a plain ArrayBuffer: exceljs (JSZip) reads ArrayBuffers in Node and in browsers.
   await workbook.xlsx.load(toBytes(input).slice().buffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const rows: string[][] = [];
-  const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(row.getCell(c).text ?? '');
+    // Each row only as wide as its own cells: missing cells read as empty.
+    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text ?? '');
     rows.push(cells);
   }
   return rows;
@@ -419,6 +448,9 @@ export async function importMetiCriteriaXlsx(
   if (isEmptyInput(input)) {
     return { ok: false, errors: [{ where: 'file', message: msg('the file is empty', 'ファイルが空です') }] };
   }
+  // Entries, inflated size, rows, columns and cells are checked before exceljs materialises anything.
+  const limits = await checkXlsxLimits(input, options.limits);
+  if (!limits.ok) return { ok: false, errors: [{ where: 'file', message: limits.message }] };
   let rows: string[][];
   try {
     rows = await readFirstWorksheet(input);
