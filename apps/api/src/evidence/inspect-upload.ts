@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
 import { filetypeinfo } from 'magic-bytes.js';
+import { SaxesParser } from 'saxes';
 import { ProblemException } from '../common/problem';
 
 /** What an accepted upload turned out to be, decided from its bytes alone. */
@@ -174,25 +175,56 @@ function officeKind(bytes: Buffer): Kind | undefined {
   const entries = readCentralDirectory(bytes);
   if (!entries) return undefined;
   const byName = new Map(entries.map((e) => [e.name, e]));
-  if (entries.some((e) => /(?:^|\/)vbaProject\.bin$/i.test(e.name))) return undefined;
+  const isVba = (name: string) => name === 'vbaproject.bin' || name.endsWith('/vbaproject.bin');
+  if (entries.some((e) => isVba(e.name.toLowerCase()))) return undefined;
   const contentTypes = byName.get('[Content_Types].xml');
   if (!contentTypes) return undefined;
   const xml = readEntry(bytes, contentTypes);
   if (xml === undefined) return undefined;
 
+  const types = contentTypeEntries(xml);
+  if (!types) return undefined;
   const found: Kind[] = [];
-  for (const tag of xml.match(/<(?:\w+:)?Override\b[^>]*>/g) ?? []) {
-    const partName = /\bPartName\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
-    const contentType = /\bContentType\s*=\s*["']([^"']*)["']/.exec(tag)?.[1]?.trim().toLowerCase();
-    if (partName === undefined || contentType === undefined) continue;
-    if (/macroenabled/.test(contentType)) return undefined;
-    const main = Object.entries(OFFICE_MAIN_TYPES).find(([type]) => type === contentType)?.[1];
+  for (const { element, partName, contentType } of types) {
+    if (contentType.includes('macroenabled')) return undefined;
+    if (element !== 'Override' || partName === undefined) continue;
+    const main = Object.hasOwn(OFFICE_MAIN_TYPES, contentType) ? OFFICE_MAIN_TYPES[contentType] : undefined;
     if (!main) continue;
-    const entryName = partName.replace(/^\//, '');
+    const entryName = partName.startsWith('/') ? partName.slice(1) : partName;
     if (!entryName.startsWith(main.folder) || !byName.has(entryName)) return undefined;
     found.push(main.kind);
   }
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The `Default` and `Override` elements of `[Content_Types].xml` (content type trimmed and lower-cased), read
+ * with an XML parser — never with patterns, which a crafted part can make backtrack — or undefined when the
+ * part is not well-formed XML. saxes expands no external or custom entities.
+ */
+function contentTypeEntries(
+  xml: string,
+): { element: 'Default' | 'Override'; partName?: string; contentType: string }[] | undefined {
+  const found: { element: 'Default' | 'Override'; partName?: string; contentType: string }[] = [];
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag) => {
+    const name = tag.name.slice(tag.name.indexOf(':') + 1);
+    if (name !== 'Default' && name !== 'Override') return;
+    const attributes = tag.attributes as Record<string, string>;
+    const contentType = attributes['ContentType'];
+    if (contentType === undefined) return;
+    found.push({
+      element: name,
+      ...(attributes['PartName'] !== undefined ? { partName: attributes['PartName'] } : {}),
+      contentType: contentType.trim().toLowerCase(),
+    });
+  });
+  try {
+    parser.write(xml).close();
+  } catch {
+    return undefined;
+  }
+  return found;
 }
 
 /** Entries of a ZIP that starts at offset 0 and ends with its end-of-central-directory record; else undefined. */
