@@ -9,12 +9,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { LocalizedTextDto } from '../../common/localized-text.dto';
 import { ANSWER_PROVENANCES, type AnswerProvenance } from '../answer.entity';
 import {
@@ -158,7 +158,7 @@ export class DeclarationDto {
   title!: string;
 
   @ApiProperty({ example: '2026-12-01' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  @MatchesWithin(/^\d{4}-\d{2}-\d{2}$/, 10, { message: 'date must be YYYY-MM-DD' })
   date!: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { IMPORT_FORMATS, type ImportFormat } from '../imported-catalogue.entity';
 
 export const SCORING_KINDS = ['levels', 'points', 'checklist'] as const;
@@ -159,12 +160,12 @@ export class ImportCatalogueDto {
 
   @ApiPropertyOptional({ example: 'meti-scs', description: "Default: the importer's choice" })
   @IsOptional()
-  @Matches(CATALOGUE_ID_PATTERN, { message: 'catalogueId must be 1–64 letters, digits, . _ + -' })
+  @MatchesWithin(CATALOGUE_ID_PATTERN, 64, { message: 'catalogueId must be 1–64 letters, digits, . _ + -' })
   catalogueId?: string;
 
   @ApiPropertyOptional({ example: '2026-03-27', description: "Default: the importer's choice" })
   @IsOptional()
-  @Matches(CATALOGUE_ID_PATTERN, { message: 'version must be 1–64 letters, digits, . _ + -' })
+  @MatchesWithin(CATALOGUE_ID_PATTERN, 64, { message: 'version must be 1–64 letters, digits, . _ + -' })
   version?: string;
 }
 

@@ -5,7 +5,6 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
   Validate,
@@ -13,6 +12,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { USER_LOCALES, type UserLocale } from '../../users/user.entity';
 import { isValidCorporateNumber } from '../corporate-number';
 import { MEMBER_ROLES, type MemberRole } from '../membership.entity';
@@ -93,7 +93,7 @@ export class InvitationCreatedDto {
 }
 
 export class AcceptInvitationDto {
-  @ApiProperty() @IsString() @Matches(/^[\w-]{43}$/) token!: string;
+  @ApiProperty() @IsString() @MatchesWithin(/^[\w-]{43}$/, 43) token!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
 }
