@@ -190,6 +190,16 @@ describe('METI criteria table importer: xlsx', () => {
   });
 });
 
+describe('cell length', () => {
+  it('refuses a cell over 20 000 characters before reading the table, naming its place', () => {
+    const long = rows.map((r) => [...r]);
+    (long[3] as string[])[1] = 'x'.repeat(20_001);
+    expect(errorsOf(importMetiCriteriaCsv(toCsv(long)))).toEqual([
+      'row 4, column B (cell): longer than 20000 characters',
+    ]);
+  });
+});
+
 describe('versionBeforeHan', () => {
   it('reads the version printed before 版, as the reference header writes it', () => {
     expect(versionBeforeHan('自工会/部工会・サイバーセキュリティガイドライン 2.2版')).toBe('2.2');

@@ -54,6 +54,8 @@ const COLUMNS = {
 } as const;
 type ColumnKey = keyof typeof COLUMNS;
 const CSF_HEADER = 'NISTCSF';
+/** Longest cell read; the official table's longest text is well under 2 000 characters. */
+export const MAX_CELL_CHARS = 20_000;
 
 const DEFAULT_LEVELS: LevelDef[] = [
   { rank: 3, label: { ja: '★3', en: '★3' } },
@@ -117,6 +119,18 @@ export function importMetiCriteriaRows(
   if (rows.every(isBlank)) {
     return { ok: false, errors: [{ where: 'file', message: msg('the file is empty', 'ファイルが空です') }] };
   }
+  // Length first: every cell is measured before any pattern or normalisation looks at it.
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if ((cell ?? '').length > MAX_CELL_CHARS) {
+        errors.push({
+          where: `row ${r + 1}, column ${columnLetter(c)} (cell)`,
+          message: msg(`longer than ${MAX_CELL_CHARS} characters`, `${MAX_CELL_CHARS} 文字を超えています`),
+        });
+      }
+    }),
+  );
+  if (errors.length) return { ok: false, errors: errors.slice(0, 100) };
 
   // Header: the first row (of the first ten) that names the criterion id column; else the first non-empty row.
   const scan = rows.slice(0, 10);
