@@ -438,6 +438,49 @@ describe('assessment workbook', () => {
     );
   });
 
+  it('neutralises formula-like text on export and restores it on import', async () => {
+    const scope = criteriaInScope(meti, 3);
+    const answers = new Map<string, WorkbookAnswer>([
+      [
+        scope[0]!.id,
+        { value: 'met', note: '=HYPERLINK("https://evil.example")', naReason: '', evidenceNames: ['@x.pdf'] },
+      ],
+      [
+        scope[1]!.id,
+        { value: 'not_applicable', note: '＋81 担当', naReason: '－ 対象外', evidenceNames: [] },
+      ],
+    ]);
+    const data = await build('ja', { answers });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(data).slice().buffer);
+    const sheet = wb.getWorksheet('自己評価')!;
+    expect(sheet.getCell(`${ASSESSMENT_COLUMNS.note}2`).value).toBe('\'=HYPERLINK("https://evil.example")');
+    expect(sheet.getCell(`${ASSESSMENT_COLUMNS.evidence}2`).value).toBe("'@x.pdf");
+    expect(sheet.getCell(`${ASSESSMENT_COLUMNS.note}3`).value).toBe("'＋81 担当");
+    expect(sheet.getCell(`${ASSESSMENT_COLUMNS.naReason}3`).value).toBe("'－ 対象外");
+    const parsed = await parseAssessmentWorkbook(data, {
+      catalogue: meti,
+      assessmentId: ASSESSMENT_ID,
+      scopeIds: scopeOf(meti, 3),
+    });
+    expect(parsed.ok && parsed.rows).toEqual([
+      {
+        criterionId: scope[0]!.id,
+        value: 'met',
+        note: '=HYPERLINK("https://evil.example")',
+        naReason: '',
+        row: 2,
+      },
+      {
+        criterionId: scope[1]!.id,
+        value: 'not_applicable',
+        note: '＋81 担当',
+        naReason: '－ 対象外',
+        row: 3,
+      },
+    ]);
+  });
+
   it('reads answers in either language and as codes', () => {
     for (const v of ANSWER_VALUES) {
       expect(parseAnswerText(ANSWER_LABELS[v].ja)).toBe(v);

@@ -14,6 +14,7 @@ import {
 } from '@tierstar/guidelines';
 import { ANSWER_VALUES, type AnswerValue } from '@tierstar/scoring';
 import ExcelJS from 'exceljs';
+import { neutralizeFormula, restoreFormulaText } from '../../common/spreadsheet-text';
 
 /** Version of the workbook layout; bump when columns or the `_tierstar` sheet change incompatibly. */
 export const ASSESSMENT_WORKBOOK_FORMAT = 'tierstar-assessment/1';
@@ -273,8 +274,9 @@ export async function buildAssessmentWorkbook(input: BuildAssessmentWorkbookInpu
     COLUMNS.forEach((c, ci) => {
       const cell = row.getCell(ci + 1);
       const v = values[c.key];
-      // Ids are written as text so Excel never turns "1" into a number or "1-1" into a date.
-      cell.value = v === '' ? null : v;
+      // Ids are written as text so Excel never turns "1" into a number or "1-1" into a date; text that could
+      // start a formula (supplier notes, file names, imported catalogue text) gets an apostrophe in front.
+      cell.value = v === '' ? null : neutralizeFormula(v);
       cell.numFmt = '@';
       cell.alignment = { vertical: 'top', wrapText: true };
       cell.border = THIN;
@@ -301,7 +303,7 @@ export async function buildAssessmentWorkbook(input: BuildAssessmentWorkbookInpu
   help.getColumn(1).width = 120;
   instructionLines(input, scope.length).forEach((line, i) => {
     const cell = help.getCell(i + 1, 1);
-    cell.value = line;
+    cell.value = neutralizeFormula(line);
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (i < 4) cell.font = { bold: true };
   });
@@ -558,7 +560,8 @@ export async function parseAssessmentWorkbook(
 
   for (let r = 2; r <= sheet.rowCount; r++) {
     const excelRow = sheet.getRow(r);
-    const get = (col: number): string => normalised(excelRow.getCell(col).value);
+    // The apostrophe the export put before formula-like text is dropped again.
+    const get = (col: number): string => restoreFormulaText(normalised(excelRow.getCell(col).value));
     const rawId = get(COL.criterion);
     const criterionId = rawId.length > MAX_CRITERION_ID ? rawId : rawId.normalize('NFKC').replace(/\s+/g, '');
     const answerText = get(COL.answer);
