@@ -6,9 +6,11 @@ import {
   ArrayMinSize,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -47,6 +49,7 @@ export class SaveAnswerDto {
   @ApiProperty({ description: 'Version the change is based on: 0 for a first answer' })
   @IsInt()
   @Min(0)
+  @Max(2_147_483_647) // an int4 column
   baseVersion!: number;
 
   @ApiPropertyOptional({ description: 'True when the person confirms a reused (prefilled) answer' })
@@ -164,6 +167,7 @@ export class DeclarationDto {
 
 export class SubmitDto {
   @ApiProperty({ type: DeclarationDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => DeclarationDto)
   declaration!: DeclarationDto;

@@ -6,6 +6,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -96,6 +97,7 @@ export class CreateCampaignDto {
   locale?: MailLocale;
 
   @ApiProperty({ type: SelectionDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SelectionDto)
   selection!: SelectionDto;

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -60,6 +61,7 @@ export class ForwardDto {
   supportOffered?: string;
 
   @ApiProperty({ type: ForwardSelectionDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ForwardSelectionDto)
   selection!: ForwardSelectionDto;

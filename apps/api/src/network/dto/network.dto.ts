@@ -13,6 +13,7 @@ import {
   Min,
   MinLength,
   Validate,
+  ValidateIf,
 } from 'class-validator';
 import { MatchesWithin } from '../../common/matches-within';
 import { CorporateNumberConstraint } from '../../organizations/dto/organization.dto';
@@ -59,7 +60,12 @@ export class AddSupplierDto {
 }
 
 export class UpdateSupplierLinkDto {
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
+  // Absent leaves the contact as it is; null is not an address (IsOptional would let it through).
+  @ApiPropertyOptional()
+  @ValidateIf((_, v) => v !== undefined)
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail?: string;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()

@@ -3,14 +3,15 @@ import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
   MinLength,
+  type ValidatorConstraintInterface,
   Validate,
   ValidateNested,
   ValidatorConstraint,
-  type ValidatorConstraintInterface,
 } from 'class-validator';
 import { MatchesWithin } from '../../common/matches-within';
 import { USER_LOCALES, type UserLocale } from '../../users/user.entity';
@@ -60,11 +61,13 @@ export class SignupUserDto {
 
 export class SignupDto {
   @ApiProperty({ type: OrganizationInputDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => OrganizationInputDto)
   organization!: OrganizationInputDto;
 
   @ApiProperty({ type: SignupUserDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SignupUserDto)
   user!: SignupUserDto;

@@ -69,6 +69,7 @@ export class UpdateRemediationDto {
   @ApiProperty({ description: 'Version of the item the change is based on' })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // an int4 column
   baseVersion!: number;
 }
 
@@ -77,6 +78,7 @@ export class VerifyRemediationDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // an int4 column
   baseVersion?: number;
 
   @ApiPropertyOptional({ maxLength: MAX_TEXT })
@@ -91,6 +93,7 @@ export class ReopenRemediationDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // an int4 column
   baseVersion?: number;
 
   @ApiProperty({ maxLength: MAX_TEXT, description: 'What is still missing' })
