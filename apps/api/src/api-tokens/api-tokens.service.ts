@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { audit } from '../audit/audit';
 import { API_TOKEN_PREFIX, newToken, sha256Hex } from '../auth/tokens';
+import { Clock } from '../common/clock';
 import { problem } from '../common/problem';
 import type { ApiTokenCreatedDto, ApiTokenDto, ApiTokenListDto } from './dto/api-token.dto';
 
@@ -27,7 +28,10 @@ const toDto = (r: Row): ApiTokenDto => ({
 /** An organization's read-only API tokens for its BI tools (see SessionGuard / @ApiTokenReadable). */
 @Injectable()
 export class ApiTokensService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async create(orgId: string, userId: string, name: string): Promise<ApiTokenCreatedDto> {
     const token = `${API_TOKEN_PREFIX}${newToken()}`;
@@ -62,8 +66,8 @@ export class ApiTokensService {
     if (!isUuid(tokenId)) throw problem.notFound();
     await this.db.transaction(async (m) => {
       const [, count] = (await m.query(
-        `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND organization_id = $2 AND revoked_at IS NULL`,
-        [tokenId, orgId],
+        `UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND organization_id = $2 AND revoked_at IS NULL`,
+        [tokenId, orgId, this.clock.now()],
       )) as [unknown, number];
       if (!count) throw problem.notFound();
       await audit(m, {

@@ -40,12 +40,12 @@ export class AuthController {
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeDto> {
-    const { token, expiresAt, me } = await this.auth.login(body.email, body.password, {
+    const { me, ...session } = await this.auth.login(body.email, body.password, {
       ip: req.ip ?? 'unknown',
       userAgent: req.header('user-agent'),
       previousToken: (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE],
     });
-    setSessionCookie(res, this.config, token, expiresAt);
+    setSessionCookie(res, this.config, session);
     return me;
   }
 

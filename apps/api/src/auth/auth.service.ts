@@ -8,7 +8,7 @@ import { User } from '../users/user.entity';
 import type { MeDto } from './dto/auth.dto';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { LoginRateLimiter } from './rate-limiter';
-import { SessionService } from './session.service';
+import { type NewSession, SessionService } from './session.service';
 
 const invalidCredentials = () =>
   new ProblemException(401, 'AUTH_INVALID_CREDENTIALS', {
@@ -29,7 +29,7 @@ export class AuthService {
     rawEmail: string,
     password: string,
     ctx: { ip: string; userAgent?: string; previousToken?: string },
-  ): Promise<{ token: string; expiresAt: Date; me: MeDto }> {
+  ): Promise<NewSession & { me: MeDto }> {
     const email = normalizeEmail(rawEmail);
     await this.limiter.assertAllowed(email, ctx.ip);
     const user = await this.db

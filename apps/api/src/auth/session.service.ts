@@ -1,41 +1,47 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { AuthContext } from './auth.types';
 import { Session } from './session.entity';
 import { API_TOKEN_PREFIX, newToken, sha256Hex } from './tokens';
+
+/** A new session's secret and lifetime (`maxAgeMs` from the Clock's now, for the cookie's Max-Age). */
+export interface NewSession {
+  token: string;
+  expiresAt: Date;
+  maxAgeMs: number;
+}
 
 @Injectable()
 export class SessionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates a session and returns its secret token (only the hash is stored). */
-  async create(
-    manager: EntityManager,
-    userId: string,
-    userAgent: string | undefined,
-  ): Promise<{ token: string; expiresAt: Date }> {
+  async create(manager: EntityManager, userId: string, userAgent: string | undefined): Promise<NewSession> {
     const token = newToken();
-    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
+    const maxAgeMs = this.config.SESSION_TTL_HOURS * 3600_000;
+    const expiresAt = new Date(this.clock.now().getTime() + maxAgeMs);
     await manager.insert(Session, {
       tokenHash: sha256Hex(token),
       userId,
       expiresAt,
       userAgent: userAgent?.slice(0, 500) ?? null,
     });
-    return { token, expiresAt };
+    return { token, expiresAt, maxAgeMs };
   }
 
   async resolve(token: string): Promise<AuthContext | null> {
     if (token.length > 200) return null;
     // Runs on every request: one indexed lookup, without the ORM's query building.
     const [session] = await this.db.query<{ id: string; user_id: string }[]>(
-      `SELECT id, user_id FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
-      [sha256Hex(token)],
+      `SELECT id, user_id FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2`,
+      [sha256Hex(token), this.clock.now()],
     );
     return session ? { userId: session.user_id, sessionId: session.id } : null;
   }
@@ -45,11 +51,11 @@ export class SessionService {
     if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
     const [row] = await this.db.query<{ id: string; organization_id: string }[]>(
       `WITH used AS (
-         UPDATE api_tokens SET last_used_at = now()
+         UPDATE api_tokens SET last_used_at = $2
           WHERE token_hash = $1 AND revoked_at IS NULL
           RETURNING id, organization_id)
        SELECT id, organization_id FROM used`,
-      [sha256Hex(token)],
+      [sha256Hex(token), this.clock.now()],
     );
     return row ? { tokenId: row.id, organizationId: row.organization_id } : null;
   }
@@ -59,13 +65,13 @@ export class SessionService {
     await manager.update(
       Session,
       { tokenHash: sha256Hex(token), revokedAt: IsNull() },
-      { revokedAt: new Date() },
+      { revokedAt: this.clock.now() },
     );
   }
 
   async revoke(sessionId: string): Promise<void> {
     await this.db
       .getRepository(Session)
-      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 }

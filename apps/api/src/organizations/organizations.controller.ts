@@ -46,8 +46,8 @@ export class OrganizationsController {
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeDto> {
-    const { token, expiresAt, userId } = await this.orgs.signup(body, req.header('user-agent'));
-    setSessionCookie(res, this.config, token, expiresAt);
+    const { userId, ...session } = await this.orgs.signup(body, req.header('user-agent'));
+    setSessionCookie(res, this.config, session);
     return this.auth.me(userId);
   }
 
@@ -90,8 +90,8 @@ export class OrganizationsController {
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeDto> {
-    const { token, expiresAt, userId } = await this.orgs.acceptInvitation(body, req.header('user-agent'));
-    setSessionCookie(res, this.config, token, expiresAt);
+    const { userId, ...session } = await this.orgs.acceptInvitation(body, req.header('user-agent'));
+    setSessionCookie(res, this.config, session);
     return this.auth.me(userId);
   }
 }

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
 import { audit } from '../audit/audit';
 import { hashPassword } from '../auth/password';
-import { SessionService } from '../auth/session.service';
+import { type NewSession, SessionService } from '../auth/session.service';
 import { newToken, sha256Hex } from '../auth/tokens';
+import { Clock } from '../common/clock';
 import { ProblemException, problem } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { normalizeEmail } from '../users/email';
@@ -53,6 +54,7 @@ export class OrganizationsService {
     private readonly sessions: SessionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   /** Finds an organization by 法人番号 or creates it. Used by sign-up and by suppliers added to a network. */
@@ -77,10 +79,7 @@ export class OrganizationsService {
   }
 
   /** Registers a buyer organization with its first admin, who is logged in at once. */
-  async signup(
-    dto: SignupDto,
-    userAgent?: string,
-  ): Promise<{ token: string; expiresAt: Date; userId: string }> {
+  async signup(dto: SignupDto, userAgent?: string): Promise<NewSession & { userId: string }> {
     const email = normalizeEmail(dto.user.email);
     const passwordHash = await hashPassword(dto.user.password);
     return this.db.transaction(async (m) => {
@@ -128,7 +127,7 @@ export class OrganizationsService {
   async invite(orgId: string, actorUserId: string, dto: CreateInvitationDto): Promise<InvitationCreatedDto> {
     const email = normalizeEmail(dto.email);
     const token = newToken();
-    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    const expiresAt = new Date(this.clock.now().getTime() + INVITATION_TTL_MS);
     const outboxIds: string[] = [];
     const created = await this.db.transaction(async (m) => {
       const mine = await m.query<{ role: string }[]>(
@@ -216,11 +215,15 @@ export class OrganizationsService {
   async acceptInvitation(
     dto: AcceptInvitationDto,
     userAgent?: string,
-  ): Promise<{ token: string; expiresAt: Date; userId: string }> {
+  ): Promise<NewSession & { userId: string }> {
     const passwordHash = await hashPassword(dto.password);
     return this.db.transaction(async (m) => {
       const inv = await m.findOne(Invitation, {
-        where: { tokenHash: sha256Hex(dto.token), acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+        where: {
+          tokenHash: sha256Hex(dto.token),
+          acceptedAt: IsNull(),
+          expiresAt: MoreThan(this.clock.now()),
+        },
         lock: { mode: 'pessimistic_write' },
       });
       if (!inv) {
@@ -248,7 +251,7 @@ export class OrganizationsService {
         .values({ userId: user.id, organizationId: inv.organizationId, role: inv.role })
         .orIgnore()
         .execute();
-      await m.update(Invitation, { id: inv.id }, { acceptedAt: new Date() });
+      await m.update(Invitation, { id: inv.id }, { acceptedAt: this.clock.now() });
       await audit(m, {
         organizationId: inv.organizationId,
         actorUserId: user.id,

@@ -20,6 +20,10 @@ export class User {
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash!: string | null;
 
+  /** When the person proved they own the address (emailed link); null until then. */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @Column({ type: 'enum', enum: USER_LOCALES, enumName: 'user_locale', default: 'ja' })
   locale!: UserLocale;
 
