@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Response } from 'supertest';
-import { Clock } from '../../apps/api/src/common/clock';
+import { HOLIDAY_DATA_YEARS } from '../../apps/api/src/reminders/calendar/business-calendar';
+import { testClock } from '../support/clock';
 import { launchCampaign, makeNetwork, metiStar3Ids } from '../support/campaign-fixtures';
 import { makeUser, PASSWORD } from '../support/factories';
 import { fillPath, type LiveRoute, liveRoutes, openApiPath } from '../support/routes';
@@ -210,7 +211,7 @@ describe('bad input anywhere answers 4xx problem+json, never 5xx', () => {
         })
         .expect(200);
     }
-    const today = t.app.get(Clock).now().toISOString().slice(0, 10);
+    const today = testClock(t).today();
     await client
       .post(`/api/assessments/${submittedId}/submit`, {
         declaration: { name: '山田 太郎', title: '代表取締役', date: today },
@@ -332,6 +333,17 @@ describe('bad input anywhere answers 4xx problem+json, never 5xx', () => {
       password: 'x'.repeat(12),
     });
     expect([surrogate.status, surrogate.body.code]).toEqual([400, 'INVALID_TEXT']);
+  });
+
+  it('lists upcoming reminders of a campaign due beyond the holiday calendar instead of failing', async () => {
+    const client = await (await browser(t)).login(adminEmail, PASSWORD);
+    const dueDate = `${HOLIDAY_DATA_YEARS.last + 1}-06-30`;
+    const campaignId = await launchCampaign(client, ids.orgId!, { dueDate });
+    const [a] = await t.db.query<{ id: string }[]>('SELECT id FROM assessments WHERE campaign_id = $1', [
+      campaignId,
+    ]);
+    const res = await client.get(`/api/assessments/${a!.id}/reminders`).expect(200);
+    expect(res.body).toEqual({ items: [] });
   });
 
   it('malformed bodies on every route with a body', async () => {

@@ -7,8 +7,6 @@ import { countRows, makeOrg, makeUser, PASSWORD } from '../support/factories';
 import { pollUntil } from '../support/poll';
 import { browser, createTestApp, type TestApp, type TestBrowser } from '../support/test-app';
 
-jest.setTimeout(60_000);
-
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
