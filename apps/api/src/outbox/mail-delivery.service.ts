@@ -85,7 +85,7 @@ export class MailDeliveryService {
     private readonly sender: MailSender,
     private readonly clock: Clock,
   ) {
-    this.messageIdDomain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'tierstar.local';
+    this.messageIdDomain = /@([A-Z0-9.-]+)>?\s*$/i.exec(config.MAIL_FROM)?.[1] ?? 'tierstar.local';
   }
 
   /** The Message-ID every attempt of this outbox row is sent with. */

@@ -413,15 +413,21 @@ export class RemediationService {
    * Evidence for the item's criterion, accepted although the assessment is submitted: stored like answer
    * evidence (checked by content, hashed) as an evidence_files row of the item's assessment and criterion.
    */
+  /** Whether the caller may add evidence of the fix; run before the upload body is read (and again inside). */
+  async assertCanAddEvidence(userId: string, itemId: string): Promise<ItemAccess> {
+    const seen = await this.access(this.db.manager, itemId, userId);
+    if (!canEdit(seen)) throw supplierOnly();
+    if (seen.status === 'verified') throw closedItem();
+    return seen;
+  }
+
   async uploadEvidence(
     userId: string,
     itemId: string,
     file: { buffer: Buffer; originalname: string; size: number },
   ): Promise<RemediationDetailDto> {
     // Access first, so a stranger learns nothing from the bytes.
-    const seen = await this.access(this.db.manager, itemId, userId);
-    if (!canEdit(seen)) throw supplierOnly();
-    if (seen.status === 'verified') throw closedItem();
+    const seen = await this.assertCanAddEvidence(userId, itemId);
     const info = inspectUpload(file, this.config.EVIDENCE_MAX_BYTES);
     const key = `${seen.supplierId}/${randomUUID()}`;
     await this.storage.put(key, file.buffer, { mediaType: info.mediaType, sha256: info.sha256 });

@@ -6,15 +6,17 @@ import {
   ArrayMinSize,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { LocalizedTextDto } from '../../common/localized-text.dto';
 import { ANSWER_PROVENANCES, type AnswerProvenance } from '../answer.entity';
 import {
@@ -47,6 +49,7 @@ export class SaveAnswerDto {
   @ApiProperty({ description: 'Version the change is based on: 0 for a first answer' })
   @IsInt()
   @Min(0)
+  @Max(2_147_483_647) // an int4 column
   baseVersion!: number;
 
   @ApiPropertyOptional({ description: 'True when the person confirms a reused (prefilled) answer' })
@@ -158,12 +161,13 @@ export class DeclarationDto {
   title!: string;
 
   @ApiProperty({ example: '2026-12-01' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  @MatchesWithin(/^\d{4}-\d{2}-\d{2}$/, 10, { message: 'date must be YYYY-MM-DD' })
   date!: string;
 }
 
 export class SubmitDto {
   @ApiProperty({ type: DeclarationDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => DeclarationDto)
   declaration!: DeclarationDto;

@@ -3,16 +3,17 @@ import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
+  type ValidatorConstraintInterface,
   Validate,
   ValidateNested,
   ValidatorConstraint,
-  type ValidatorConstraintInterface,
 } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { USER_LOCALES, type UserLocale } from '../../users/user.entity';
 import { isValidCorporateNumber } from '../corporate-number';
 import { MEMBER_ROLES, type MemberRole } from '../membership.entity';
@@ -60,11 +61,13 @@ export class SignupUserDto {
 
 export class SignupDto {
   @ApiProperty({ type: OrganizationInputDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => OrganizationInputDto)
   organization!: OrganizationInputDto;
 
   @ApiProperty({ type: SignupUserDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SignupUserDto)
   user!: SignupUserDto;
@@ -93,7 +96,7 @@ export class InvitationCreatedDto {
 }
 
 export class AcceptInvitationDto {
-  @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_-]{43}$/) token!: string;
+  @ApiProperty() @IsString() @MatchesWithin(/^[\w-]{43}$/, 43) token!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
 }
