@@ -1,5 +1,6 @@
 import { ApiToken } from '../api-tokens/api-token.entity';
 import { AccessToken } from '../assessments/access-token.entity';
+import { AssessmentGuest } from '../assessments/assessment-guest.entity';
 import { Answer } from '../assessments/answer.entity';
 import { AnswerRevision } from '../assessments/answer-revision.entity';
 import { Assessment } from '../assessments/assessment.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   Answer,
   AnswerRevision,
   Assessment,
+  AssessmentGuest,
   AuditEvent,
   Campaign,
   CampaignSupplier,
