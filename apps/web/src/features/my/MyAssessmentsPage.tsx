@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { useMe } from '../auth/session';
+import { SupplierRequestsPanel } from '../requests/SupplierRequestsPanel';
 import { assessmentPath, daysUntil, formatDate } from '../campaigns/format';
 import { AssessmentStatusBadge, Progress } from '../campaigns/StatusBadge';
 import type { MyAssessment } from '../campaigns/types';
@@ -21,7 +23,27 @@ export function groupMyAssessments(items: readonly MyAssessment[]) {
   return { toAnswer, answered, toReview };
 }
 
-/** The supplier's home: what to answer, by when, and how far along it is. */
+/** Buyers' requests waiting for the organizations the person is an admin of. */
+function RequestsForMyOrganizations() {
+  const me = useMe();
+  const admin = me.memberships.filter((m) => m.role === 'admin');
+  return (
+    <>
+      {admin.map((m) => (
+        <SupplierRequestsPanel
+          key={m.organizationId}
+          orgId={m.organizationId}
+          orgName={admin.length > 1 ? m.organizationName : undefined}
+        />
+      ))}
+    </>
+  );
+}
+
+/**
+ * The supplier's home: buyers' requests waiting for its admins, then what to answer, by when, and how far
+ * along it is (a guest sees only the assessments it was given a link to).
+ */
 export function MyAssessmentsPage() {
   const { t } = useTranslation('campaigns');
   const { data, error, loading } = useApiData('my', (signal) =>
@@ -49,6 +71,7 @@ export function MyAssessmentsPage() {
   return (
     <div className="page my-page">
       <h1>{t('my.title')}</h1>
+      <RequestsForMyOrganizations />
       {nothing ? (
         <p className="empty" role="status">
           {t('my.empty')}
