@@ -1,5 +1,6 @@
 import type { Organization } from '../../apps/api/src/organizations/organization.entity';
 import { ACCESS_LINK_MAX_DAYS } from '../../apps/api/src/assessments/access-token';
+import { FirstAdminRefused, grantFirstAdmin } from '../../apps/api/src/organizations/first-admin';
 import { Clock } from '../../apps/api/src/common/clock';
 import { addCalendarDays, tokyoDate } from '../../apps/api/src/reminders/calendar/business-calendar';
 import { answerAll, assessmentOf, signedIn } from '../support/cascade-fixtures';
@@ -370,6 +371,66 @@ describe('supplier access: guests of one assessment, requests decided by the sup
       .post(`/api/orgs/${added.supplier.id}/invitations`, { email: address('me'), role: 'admin' })
       .expect(404);
     expect(await countRows(t.db, `memberships WHERE organization_id = '${added.supplier.id}'`)).toBe(0);
+  });
+
+  it('a first admin only by an operator after a verified claim; then the first buyer waits for that admin too', async () => {
+    const a = await stranger();
+    const number = corporateNumber();
+    const contact = address('early');
+    const { added } = await addAndLaunch(a, {
+      name: '先に登録',
+      corporateNumber: number,
+      contactEmail: contact,
+    });
+    const guest = await browser(t);
+    await guest
+      .post('/api/access-links/redeem', { token: tokenFromText((await mailTo(contact)).text) })
+      .expect(200);
+    const guestUser = await t.db.query<{ id: string }[]>('SELECT id FROM users WHERE email = $1', [contact]);
+
+    // The operator grants it to a verified person (here: the guest); a second grant is refused.
+    const granted = await grantFirstAdmin(t.db, { corporateNumber: number, email: contact.toUpperCase() });
+    expect(granted).toEqual({
+      organizationId: added.supplier.id,
+      userId: guestUser[0]!.id,
+      pendingRequests: 1,
+    });
+    await expect(grantFirstAdmin(t.db, { corporateNumber: number, email: contact })).rejects.toThrow(
+      FirstAdminRefused,
+    );
+    await expect(
+      grantFirstAdmin(t.db, { corporateNumber: corporateNumber(), email: contact }),
+    ).rejects.toThrow(FirstAdminRefused);
+
+    // The organization's own supplier, disclosed upstream, stays hidden from the buyer it has not accepted.
+    const own = await makeOrg(t.db, { name: '自社の仕入先' });
+    await makeLink(t.db, { id: added.supplier.id } as Organization, own, { discloseUpstream: true });
+    const tiers = async () =>
+      (await a.client.get(`/api/orgs/${a.org.id}/network`).expect(200)).body.items.map(
+        (i: { tier: number }) => i.tier,
+      );
+    expect(await tiers()).toEqual([1]);
+
+    // The first buyer's request now waits for that admin: its next questionnaire sends no link.
+    const requests = await guest.get(`/api/orgs/${added.supplier.id}/supplier-requests`).expect(200);
+    expect(requests.body.items.map((r: { id: string }) => r.id)).toEqual([added.linkId]);
+    const before = await outboxTo(contact);
+    const next = await launchCampaign(a.client, a.org.id, {
+      selection: { supplierIds: [added.supplier.id] },
+    });
+    expect(await outboxTo(contact)).toBe(before);
+    const accepted = await guest
+      .post(`/api/orgs/${added.supplier.id}/supplier-requests/${added.linkId}/accept`, {})
+      .expect(200);
+    expect(accepted.body.invitations).toBe(1);
+    const waited = await assessmentOf(t.db, next, added.supplier.id);
+    await pollUntil(async () =>
+      (await countRows(t.db, `mail_outbox WHERE assessment_id = '${waited}' AND to_email = '${contact}'`)) ===
+      1
+        ? true
+        : null,
+    );
+    expect(await tiers()).toEqual([1, 2]);
   });
 
   it("buyer-side respondents cannot read suppliers' assessments, evidence, review, remediation or insights", async () => {
