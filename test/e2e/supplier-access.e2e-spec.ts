@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { launchCampaign, tokenFromText } from '../support/campaign-fixtures';
 import { makeOrg, makeUser, PASSWORD } from '../support/factories';
 import { pollUntil } from '../support/poll';
 import { browser as apiClient, type TestApp } from '../support/test-app';
 import { type BrowserApp, loginPage, startBrowserApp, WAIT } from '../support/browser-app';
+
+const unique = () => randomBytes(4).toString('hex');
 
 describe("a supplier's admins decide buyers' requests; emailed links never switch accounts silently", () => {
   let app: BrowserApp;
@@ -35,7 +38,7 @@ describe("a supplier's admins decide buyers' requests; emailed links never switc
   it('the admin accepts on its home; the contact link asks a signed-in admin before switching', async () => {
     const supplier = await makeOrg(t.db, { name: '受け手部品株式会社' });
     const admin = await makeUser(t.db, supplier, 'admin', { name: '受け手 管理者' });
-    const contact = `contact-${Date.now()}@supplier.test`;
+    const contact = `contact-${unique()}@supplier.test`;
     await request(supplier.corporateNumber!, '依頼元自動車', contact);
 
     const context = await chromium.newContext({ locale: 'ja-JP', viewport: { width: 375, height: 812 } });
@@ -74,9 +77,9 @@ describe("a supplier's admins decide buyers' requests; emailed links never switc
   it('the admin names its own contact for one request and declines another', async () => {
     const supplier = await makeOrg(t.db, { name: '選ぶ部品株式会社' });
     const admin = await makeUser(t.db, supplier, 'admin');
-    const theirs = `theirs-${Date.now()}@buyer.test`;
-    const declined = `declined-${Date.now()}@buyer.test`;
-    const own = `own-${Date.now()}@supplier.test`;
+    const theirs = `theirs-${unique()}@buyer.test`;
+    const declined = `declined-${unique()}@buyer.test`;
+    const own = `own-${unique()}@supplier.test`;
     await request(supplier.corporateNumber!, '甲商事', theirs);
     await request(supplier.corporateNumber!, '乙工業', declined);
 

@@ -353,7 +353,7 @@ describe('campaigns, invitations, answering, submission and review', () => {
       const mail = await pollUntil(() => {
         const to = smtp.messages.filter((m) => m.to.includes(contact));
         return Promise.resolve(to.length > before ? to.at(-1)! : null);
-      });
+      }, 30_000);
       const redeemed = await client
         .post('/api/access-links/redeem', { token: tokenFromText(mail.text) })
         .expect(200);
