@@ -209,6 +209,12 @@ describe('supplier access: guests of one assessment, requests decided by the sup
 
     const me = await guest.get('/api/auth/me').expect(200);
     expect(me.body.memberships).toEqual([]);
+    // Opening the link proved the mailbox: the account counts as verified (never as a member).
+    const [verified] = await t.db.query<{ email_verified_at: Date | null }[]>(
+      'SELECT email_verified_at FROM users WHERE email = $1',
+      [contact],
+    );
+    expect(verified!.email_verified_at).toBeInstanceOf(Date);
     const mine = await guest.get('/api/my/assessments').expect(200);
     expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([redeemed.body.assessmentId]);
     const own = await guest.get(`/api/assessments/${redeemed.body.assessmentId}`).expect(200);

@@ -86,6 +86,11 @@ export class AccessLinksService {
         'SELECT id, password_hash IS NOT NULL AS has_password FROM users WHERE email = $1',
         [email],
       );
+      // Opening the emailed link proves they own the mailbox it was sent to.
+      await m.query('UPDATE users SET email_verified_at = $2 WHERE id = $1 AND email_verified_at IS NULL', [
+        user!.id,
+        now,
+      ]);
       await m.query(
         `INSERT INTO assessment_guests (assessment_id, user_id, created_at) VALUES ($1, $2, $3)
          ON CONFLICT (assessment_id, user_id) DO NOTHING`,
