@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
@@ -292,12 +293,12 @@ export class AssessmentDto {
   @ApiProperty({ type: PartyDto }) supplier!: PartyDto;
   @ApiProperty({ type: PartyDto, nullable: true }) evaluator!: PartyDto | null;
   @ApiProperty({
-    enum: ['supplier', 'buyer', 'evaluator', 'upstream'],
+    enum: ['supplier', 'guest', 'buyer', 'evaluator', 'upstream'],
     isArray: true,
     description:
-      "What the caller is to it. `upstream`: the buyer of the campaign this one was forwarded from, reading with the supplier's `full` consent (read only)",
+      "What the caller is to it. `supplier`: a member of the supplier organization. `guest`: answers this one assessment for the supplier (came in through an emailed link) without being a member. `upstream`: the buyer of the campaign this one was forwarded from, reading with the supplier's `full` consent (read only)",
   })
-  viewerRoles!: ('supplier' | 'buyer' | 'evaluator' | 'upstream')[];
+  viewerRoles!: ('supplier' | 'guest' | 'buyer' | 'evaluator' | 'upstream')[];
   @ApiProperty({
     enum: CONSENT_LEVELS,
     description:
@@ -360,6 +361,14 @@ export class RedeemDto {
   @MinLength(20)
   @MaxLength(200)
   token!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Someone else is signed in on this browser and agreed to be signed out and continue as the person the link was sent to. Without it such a redeem answers 409 ACCESS_LINK_OTHER_ACCOUNT (naming both addresses) and the link stays unused.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  switchAccount?: boolean;
 }
 
 export class RedeemResultDto {
