@@ -193,7 +193,7 @@ export function parseAnswersFile(
     }
   }
 
-  const json2 = json as Record<string, unknown>;
+  const fileRoot = json as Record<string, unknown>;
   const idList = (field: string, value: unknown): string[] | undefined => {
     if (Array.isArray(value) && value.every((x) => typeof x === 'string')) {
       const unknown = value.filter((id) => !catalogue.indexById.has(id));
@@ -212,15 +212,15 @@ export function parseAnswersFile(
     return undefined;
   };
 
-  if (json2.naReasons !== undefined) {
-    if (!isObject(json2.naReasons)) {
+  if (fileRoot.naReasons !== undefined) {
+    if (!isObject(fileRoot.naReasons)) {
       errors.push({
         en: 'naReasons must be an object {"<criterion id>": "<reason>"}',
         ja: 'naReasons は {"<評価基準ID>": "<理由>"} の形にしてください',
       });
     } else {
       const unknown: string[] = [];
-      for (const [id, reason] of Object.entries(json2.naReasons)) {
+      for (const [id, reason] of Object.entries(fileRoot.naReasons)) {
         if (!catalogue.indexById.has(id)) unknown.push(id);
         else if (typeof reason !== 'string') badEntries.push(id);
         else naReasons[id] ??= reason;
@@ -241,15 +241,15 @@ export function parseAnswersFile(
   }
 
   let review: ReviewInput | undefined;
-  if (json2.review !== undefined) {
-    if (!isObject(json2.review)) {
+  if (fileRoot.review !== undefined) {
+    if (!isObject(fileRoot.review)) {
       errors.push({
         en: 'review must be an object {"confirmed": [...], "acceptedNa": [...]}',
         ja: 'review は {"confirmed": [...], "acceptedNa": [...]} の形にしてください',
       });
     } else {
-      const confirmed = idList('review.confirmed', json2.review.confirmed ?? []);
-      const acceptedNa = idList('review.acceptedNa', json2.review.acceptedNa ?? []);
+      const confirmed = idList('review.confirmed', fileRoot.review.confirmed ?? []);
+      const acceptedNa = idList('review.acceptedNa', fileRoot.review.acceptedNa ?? []);
       if (confirmed && acceptedNa) review = { confirmed, acceptedNa };
     }
   }

@@ -77,6 +77,8 @@ export function percentOf(met: number, applicable: number): number | null {
 // Allocating typed arrays per assessment costs more than the counting loop itself.
 let scratchMet = new Int32Array(64);
 let scratchApplicable = new Int32Array(64);
+let scratchNa = new Int32Array(16);
+let scratchConfirmed = new Int32Array(16);
 
 /** Number of level ranks at or below `target` (criteria with levelIndex below it are in scope). */
 function rankCount(ranks: readonly number[], target: number): number {
@@ -119,8 +121,14 @@ export function scoreLevels(
   const applicable = scratchApplicable;
   met.fill(0, 0, cells);
   applicable.fill(0, 0, cells);
-  const naAt = new Int32Array(nLevels);
-  const confirmedAt = new Int32Array(nLevels);
+  if (scratchNa.length < nLevels) {
+    scratchNa = new Int32Array(nLevels);
+    scratchConfirmed = new Int32Array(nLevels);
+  }
+  const naAt = scratchNa;
+  const confirmedAt = scratchConfirmed;
+  naAt.fill(0, 0, nLevels);
+  confirmedAt.fill(0, 0, nLevels);
   const gaps: string[] = [];
   const notAllowed: string[] = [];
   const reasonMissing: string[] = [];
