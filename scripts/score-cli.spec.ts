@@ -8,9 +8,9 @@ const stars: ScoringCatalogueInput = {
   levels: [{ rank: 3 }, { rank: 4 }],
   groups: [{ id: '1' }, { id: '2' }],
   criteria: [
-    { id: '1-1', groupId: '1', level: 3 },
-    { id: '1-2', groupId: '1', level: 4 },
-    { id: '2-1', groupId: '2', level: 3 },
+    { id: '1-1', groupId: '1', level: 3, naPolicy: 'never' },
+    { id: '1-2', groupId: '1', level: 4, naPolicy: 'with_reason' },
+    { id: '2-1', groupId: '2', level: 3, naPolicy: 'with_reason' },
   ],
 };
 const ipa: ScoringCatalogueInput = {
@@ -82,8 +82,43 @@ describe('parseAnswersFile', () => {
       parseAnswersFile('{"answers": {"1-1": "met", "2-1": "not_applicable"}}', compiled, 'a.json'),
     ).toEqual({
       ok: true,
-      value: { '1-1': 'met', '2-1': 'not_applicable' },
+      value: { answers: { '1-1': 'met', '2-1': 'not_applicable' }, naReasons: {} },
     });
+  });
+
+  it('reads N/A reasons (inline or under naReasons) and the review section', () => {
+    const text = JSON.stringify({
+      answers: {
+        '1-1': 'met',
+        '2-1': { value: 'not_applicable', naReason: 'サーバーがない' },
+        '1-2': 'not_applicable',
+      },
+      naReasons: { '1-2': 'リモートワークなし' },
+      review: { confirmed: ['1-1'], acceptedNa: ['2-1'] },
+    });
+    expect(parseAnswersFile(text, compiled, 'a.json')).toEqual({
+      ok: true,
+      value: {
+        answers: { '1-1': 'met', '2-1': 'not_applicable', '1-2': 'not_applicable' },
+        naReasons: { '2-1': 'サーバーがない', '1-2': 'リモートワークなし' },
+        review: { confirmed: ['1-1'], acceptedNa: ['2-1'] },
+      },
+    });
+  });
+
+  it('reports malformed reasons and review ids', () => {
+    const text = JSON.stringify({
+      answers: { '1-1': { value: 'not_applicable', naReason: 3 } },
+      naReasons: { '9-9': 'x' },
+      review: { confirmed: ['8-8'], acceptedNa: 'all' },
+    });
+    const r = parseAnswersFile(text, compiled, 'a.json');
+    expect(r.ok ? [] : r.errors.map((e) => e.en)).toEqual([
+      'naReasons: unknown criterion id(s) for stars@2026-03-27: 9-9',
+      'N/A reasons must be text: 1-1',
+      'review.confirmed: unknown criterion id(s) for stars@2026-03-27: 8-8',
+      'review.acceptedNa must be a list of criterion ids',
+    ]);
   });
 
   it('reports bad JSON, a wrong shape, unknown ids and unknown values', () => {
@@ -113,12 +148,25 @@ describe('formatResult', () => {
       version: '2026-03-27',
       level: 3,
       target: 4,
-      levels: { '3': { met: 2, applicable: 2, percent: 100 }, '4': { met: 2, applicable: 3, percent: 66.7 } },
+      levels: {
+        '3': { met: 2, applicable: 2, percent: 100, notApplicable: 0 },
+        '4': { met: 2, applicable: 3, percent: 66.7, notApplicable: 0 },
+      },
       categories: [
         { id: '1', met: 1, applicable: 2, percent: 50 },
         { id: '2', met: 1, applicable: 1, percent: 100 },
       ],
       gaps: ['1-2'],
+      na: {
+        count: 0,
+        total: 3,
+        ratio: 0,
+        threshold: 0.2,
+        warning: false,
+        notAllowed: [],
+        reasonMissing: [],
+        awaitingAcceptance: [],
+      },
     });
   });
 });
@@ -128,6 +176,16 @@ describe('runCli', () => {
     'ok.json': '{"answers": {"1-1": "met", "2-1": "met"}}',
     'ipa.json': '{"answers": {"1": "unknown", "2": "met"}}',
     'bad.json': '{"answers": {"1-1": "maybe", "x": "met"}}',
+    'all-na.json': '{"answers": {"1-1": "not_applicable", "1-2": "not_applicable", "2-1": "not_applicable"}}',
+    'na-ok.json': JSON.stringify({
+      answers: { '1-1': 'met', '2-1': 'not_applicable', '1-2': 'met' },
+      naReasons: { '2-1': 'サーバーを持っていない' },
+    }),
+    'reviewed.json': JSON.stringify({
+      answers: { '1-1': 'met', '2-1': 'not_applicable', '1-2': 'met' },
+      naReasons: { '2-1': 'サーバーを持っていない' },
+      review: { confirmed: ['1-1', '1-2'], acceptedNa: [] },
+    }),
   };
 
   it('prints the result and exits 0', () => {
@@ -137,9 +195,35 @@ describe('runCli', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ catalogue: 'stars', level: 3, target: 3, gaps: [] });
   });
 
-  it('prints points, band and unknown items for a points catalogue', () => {
+  it('prints points, band, its advice and unknown items for a points catalogue', () => {
     const r = runCli(['--catalogue', 'ipa@3.1', '--answers', 'ipa.json'], deps(files));
-    expect(JSON.parse(r.stdout)).toMatchObject({ catalogue: 'ipa', points: 3, band: '0-49', unknown: ['1'] });
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ catalogue: 'ipa', points: 3, band: '0-49', unknown: ['1'] });
+    expect(out.bandAdvice.ja).toMatch(/5か条/);
+  });
+
+  it('all N/A: flags the disallowed and unreasoned ids with exit 2, and reaches no level', () => {
+    const r = runCli(['--catalogue', 'stars', '--answers', 'all-na.json'], deps(files));
+    expect(r.exitCode).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out.level).toBeNull();
+    expect(out.na).toMatchObject({ notAllowed: ['1-1'], reasonMissing: ['1-2', '2-1'] });
+    expect(r.stderr).toContain('"not applicable" is not allowed for: 1-1');
+    expect(r.stderr).toContain('"not applicable" needs a reason for: 1-2, 2-1');
+    expect(r.stderr).toContain('次の項目は「該当しない」を選べません: 1-1');
+  });
+
+  it('an allowed N/A with a reason counts; the review gives the confirmed level only after acceptance', () => {
+    const r = runCli(['--catalogue', 'stars', '--answers', 'na-ok.json'], deps(files));
+    expect([r.exitCode, r.stderr]).toEqual([0, '']);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ level: 4, na: { count: 1, total: 3, ratio: 0.3333, warning: true } });
+    expect(out).not.toHaveProperty('confirmedLevel');
+    const reviewed = JSON.parse(
+      runCli(['--catalogue', 'stars', '--answers', 'reviewed.json'], deps(files)).stdout,
+    );
+    expect([reviewed.level, reviewed.confirmedLevel]).toEqual([4, null]);
+    expect(reviewed.na.awaitingAcceptance).toEqual(['2-1']);
   });
 
   it.each([

@@ -4,15 +4,24 @@
  *
  *   npm run score -- --catalogue <id>[@version] --answers <file.json> [--target 3|4|5]
  *
+ * The answers file: `{"answers": {"<id>": "<answer>" | {"value": "<answer>", "naReason": "…"}},
+ * "naReasons": {"<id>": "…"}, "review": {"confirmed": ["<id>"], "acceptedNa": ["<id>"]}}` — only `answers` is
+ * required. "Not applicable" counts only where the criterion allows it and with a reason (the same rule as the
+ * API); `review` gives the confirmed level.
+ *
  * Exit codes: 0 scored; 2 bad invocation or input (missing/unknown arguments, unknown catalogue, unreadable file,
- * bad JSON, unknown criterion ids or answer values); 1 unexpected failure.
+ * bad JSON, unknown criterion ids or answer values), or a "not applicable" the catalogue does not allow or that
+ * has no reason — then the result is still printed, with those answers counted as unmet, and stderr names the
+ * ids; 1 unexpected failure.
  */
 import {
   ANSWER_VALUES,
   checkAnswerRecord,
   compileCatalogue,
   scoreAssessment,
+  type AnswerValue,
   type CompiledCatalogue,
+  type ReviewInput,
   type ScoreResult,
   type ScoringCatalogueInput,
 } from '@tierstar/scoring';
@@ -105,12 +114,27 @@ export function parseArgs(argv: readonly string[]): Parsed<CliArgs> {
   return { ok: true, value: { catalogueId, version, answersPath: values.get('answers') ?? '', target } };
 }
 
-/** Validates the text of an answers file `{"answers": {"<criterion id>": "met|…"}}` against a catalogue. */
+/** What an answers file holds, validated against the catalogue. */
+export interface AnswersFile {
+  answers: Record<string, AnswerValue>;
+  /** Reasons for N/A answers, from `naReasons` and from `{"value", "naReason"}` entries. */
+  naReasons: Record<string, string>;
+  /** The reviewer's confirmations, when the file has a `review` section. */
+  review?: ReviewInput;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Validates the text of an answers file against a catalogue: `{"answers": {"<criterion id>": "met|…"}}`, where an
+ * answer may also be `{"value": "not_applicable", "naReason": "…"}`, plus optional `naReasons` and `review`.
+ */
 export function parseAnswersFile(
   text: string,
   catalogue: CompiledCatalogue,
   fileName: string,
-): Parsed<Record<string, (typeof ANSWER_VALUES)[number]>> {
+): Parsed<AnswersFile> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -126,11 +150,8 @@ export function parseAnswersFile(
       ],
     };
   }
-  const answers =
-    typeof json === 'object' && json !== null && !Array.isArray(json)
-      ? (json as { answers?: unknown }).answers
-      : undefined;
-  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+  const raw = isObject(json) ? json.answers : undefined;
+  if (!isObject(raw)) {
     return {
       ok: false,
       errors: [
@@ -141,28 +162,107 @@ export function parseAnswersFile(
       ],
     };
   }
-  const checked = checkAnswerRecord(catalogue, answers as Record<string, unknown>);
-  if (checked.ok) return { ok: true, value: checked.answers };
   const errors: CliMessage[] = [];
   const where = `${catalogue.id}@${catalogue.version}`;
-  if (checked.unknownIds.length > 0) {
+  const naReasons: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const badEntries: string[] = [];
+  for (const [id, entry] of Object.entries(raw)) {
+    if (isObject(entry)) {
+      values[id] = entry.value;
+      if (entry.naReason !== undefined) {
+        if (typeof entry.naReason === 'string') naReasons[id] = entry.naReason;
+        else badEntries.push(id);
+      }
+    } else values[id] = entry;
+  }
+  const checked = checkAnswerRecord(catalogue, values);
+  if (!checked.ok) {
+    if (checked.unknownIds.length > 0) {
+      errors.push({
+        en: `unknown criterion id(s) for ${where}: ${list(checked.unknownIds)}`,
+        ja: `${where} にない評価基準IDです: ${list(checked.unknownIds)}`,
+      });
+    }
+    if (checked.invalidValues.length > 0) {
+      const items = checked.invalidValues.map((v) => `${v.id}=${JSON.stringify(v.value)}`).join(', ');
+      errors.push({
+        en: `unknown answer value(s): ${items} (allowed: ${ANSWER_VALUES.join(', ')})`,
+        ja: `不明な回答値です: ${items}(使える値: ${ANSWER_VALUES.join(', ')})`,
+      });
+    }
+  }
+
+  const fileRoot = json as Record<string, unknown>;
+  const idList = (field: string, value: unknown): string[] | undefined => {
+    if (Array.isArray(value) && value.every((x) => typeof x === 'string')) {
+      const unknown = value.filter((id) => !catalogue.indexById.has(id));
+      if (unknown.length > 0) {
+        errors.push({
+          en: `${field}: unknown criterion id(s) for ${where}: ${list(unknown)}`,
+          ja: `${field}: ${where} にない評価基準IDです: ${list(unknown)}`,
+        });
+      }
+      return value;
+    }
     errors.push({
-      en: `unknown criterion id(s) for ${where}: ${list(checked.unknownIds)}`,
-      ja: `${where} にない評価基準IDです: ${list(checked.unknownIds)}`,
+      en: `${field} must be a list of criterion ids`,
+      ja: `${field} は評価基準IDの配列にしてください`,
+    });
+    return undefined;
+  };
+
+  if (fileRoot.naReasons !== undefined) {
+    if (!isObject(fileRoot.naReasons)) {
+      errors.push({
+        en: 'naReasons must be an object {"<criterion id>": "<reason>"}',
+        ja: 'naReasons は {"<評価基準ID>": "<理由>"} の形にしてください',
+      });
+    } else {
+      const unknown: string[] = [];
+      for (const [id, reason] of Object.entries(fileRoot.naReasons)) {
+        if (!catalogue.indexById.has(id)) unknown.push(id);
+        else if (typeof reason !== 'string') badEntries.push(id);
+        else naReasons[id] ??= reason;
+      }
+      if (unknown.length > 0) {
+        errors.push({
+          en: `naReasons: unknown criterion id(s) for ${where}: ${list(unknown)}`,
+          ja: `naReasons: ${where} にない評価基準IDです: ${list(unknown)}`,
+        });
+      }
+    }
+  }
+  if (badEntries.length > 0) {
+    errors.push({
+      en: `N/A reasons must be text: ${list(badEntries)}`,
+      ja: `「該当しない」の理由は文字列にしてください: ${list(badEntries)}`,
     });
   }
-  if (checked.invalidValues.length > 0) {
-    const items = checked.invalidValues.map((v) => `${v.id}=${JSON.stringify(v.value)}`).join(', ');
-    errors.push({
-      en: `unknown answer value(s): ${items} (allowed: ${ANSWER_VALUES.join(', ')})`,
-      ja: `不明な回答値です: ${items}(使える値: ${ANSWER_VALUES.join(', ')})`,
-    });
+
+  let review: ReviewInput | undefined;
+  if (fileRoot.review !== undefined) {
+    if (!isObject(fileRoot.review)) {
+      errors.push({
+        en: 'review must be an object {"confirmed": [...], "acceptedNa": [...]}',
+        ja: 'review は {"confirmed": [...], "acceptedNa": [...]} の形にしてください',
+      });
+    } else {
+      const confirmed = idList('review.confirmed', fileRoot.review.confirmed ?? []);
+      const acceptedNa = idList('review.acceptedNa', fileRoot.review.acceptedNa ?? []);
+      if (confirmed && acceptedNa) review = { confirmed, acceptedNa };
+    }
   }
-  return { ok: false, errors };
+
+  if (errors.length > 0 || !checked.ok) return { ok: false, errors };
+  return { ok: true, value: { answers: checked.answers, naReasons, ...(review ? { review } : {}) } };
 }
 
 /** The printed JSON for a result. */
-export function formatResult(result: ScoreResult): Record<string, unknown> {
+export function formatResult(
+  result: ScoreResult,
+  options: { reviewed?: boolean } = {},
+): Record<string, unknown> {
   const head = { catalogue: result.catalogueId, version: result.version };
   switch (result.kind) {
     case 'levels':
@@ -170,6 +270,7 @@ export function formatResult(result: ScoreResult): Record<string, unknown> {
         ...head,
         ...(result.provisional ? { provisional: true } : {}),
         level: result.level,
+        ...(options.reviewed ? { confirmedLevel: result.confirmedLevel } : {}),
         target: result.target,
         levels: Object.fromEntries(
           result.levels.map((l) => [
@@ -178,6 +279,7 @@ export function formatResult(result: ScoreResult): Record<string, unknown> {
               met: l.met,
               applicable: l.applicable,
               percent: l.percent,
+              notApplicable: l.notApplicable,
               ...(l.provisional ? { provisional: true } : {}),
             },
           ]),
@@ -189,6 +291,7 @@ export function formatResult(result: ScoreResult): Record<string, unknown> {
           percent,
         })),
         gaps: result.gaps,
+        na: result.na,
       };
     case 'points':
       return {
@@ -196,10 +299,12 @@ export function formatResult(result: ScoreResult): Record<string, unknown> {
         points: result.points,
         maxPoints: result.maxPoints,
         band: result.band,
+        bandAdvice: result.bandAdvice,
         unknown: result.unknown,
         unanswered: result.unanswered,
         groups: result.groups,
         gaps: result.gaps,
+        na: result.na,
       };
     case 'checklist':
       return {
@@ -210,8 +315,29 @@ export function formatResult(result: ScoreResult): Record<string, unknown> {
         percent: result.percent,
         unanswered: result.unanswered,
         gaps: result.gaps,
+        na: result.na,
       };
   }
+}
+
+/** The stderr lines for N/A answers that do not count (empty when there are none). */
+export function naProblems(result: ScoreResult): CliMessage[] {
+  const out: CliMessage[] = [];
+  if (result.na.notAllowed.length > 0) {
+    const ids = result.na.notAllowed.join(', ');
+    out.push({
+      en: `"not applicable" is not allowed for: ${ids} (these criteria apply to every organisation; counted as not met)`,
+      ja: `次の項目は「該当しない」を選べません: ${ids}(どの組織にも当てはまる項目のため、未実施として数えました)`,
+    });
+  }
+  if (result.na.reasonMissing.length > 0) {
+    const ids = result.na.reasonMissing.join(', ');
+    out.push({
+      en: `"not applicable" needs a reason for: ${ids} (add it under "naReasons"; counted as not met)`,
+      ja: `次の項目は「該当しない」の理由がありません: ${ids}("naReasons" に書いてください。未実施として数えました)`,
+    });
+  }
+  return out;
 }
 
 export interface CliDeps {
@@ -295,6 +421,16 @@ export function runCli(argv: readonly string[], deps: CliDeps): CliOutcome {
   const answers = parseAnswersFile(text, catalogue, answersPath);
   if (!answers.ok) return fail(answers.errors, false);
 
-  const result = scoreAssessment(catalogue, answers.value, { target });
-  return { exitCode: 0, stdout: `${JSON.stringify(formatResult(result), null, 2)}\n`, stderr: '' };
+  const { answers: values, naReasons, review } = answers.value;
+  const result = scoreAssessment(catalogue, values, { target, naReasons, ...(review ? { review } : {}) });
+  const stdout = `${JSON.stringify(formatResult(result, { reviewed: review !== undefined }), null, 2)}\n`;
+  const problems = naProblems(result);
+  if (problems.length > 0) {
+    return {
+      exitCode: 2,
+      stdout,
+      stderr: `${problems.flatMap((e) => [`error: ${e.en}`, `エラー: ${e.ja}`]).join('\n')}\n`,
+    };
+  }
+  return { exitCode: 0, stdout, stderr: '' };
 }

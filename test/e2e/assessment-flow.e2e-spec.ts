@@ -1,5 +1,11 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchCampaign, makeNetwork, metiStar3Ids, tokenFromText } from '../support/campaign-fixtures';
+import {
+  launchCampaign,
+  makeNetwork,
+  metiStar3Ids,
+  metiStar3NaAllowedId,
+  tokenFromText,
+} from '../support/campaign-fixtures';
 import { makeUser, PASSWORD } from '../support/factories';
 import { browser as apiClient, type TestApp } from '../support/test-app';
 import { type BrowserApp, csrfHeader, loginPage, PNG, startBrowserApp, WAIT } from '../support/browser-app';
@@ -45,6 +51,8 @@ describe('assessment form in a real browser', () => {
     const ids = metiStar3Ids();
     const first = ids[0]!;
     const last = ids.at(-1)!;
+    // A ★3 criterion that allows "not applicable" with a reason (partners sharing confidential data).
+    const returned = metiStar3NaAllowedId();
     const net = await makeNetwork(t.db, 1);
     const buyerApi = await (await apiClient(t)).login(net.procurement.email, PASSWORD);
     await launchCampaign(buyerApi, net.buyer.id);
@@ -132,7 +140,7 @@ describe('assessment form in a real browser', () => {
     await page.getByTestId('submit-button').click();
     await statusIs(page, '提出済み');
 
-    // The buyer, in a browser of their own, sends the first criterion back with a comment.
+    // The buyer, in a browser of their own, sends a criterion back with a comment (one that may be N/A with a reason).
     const buyer = await chromium.newContext({ locale: 'ja-JP' });
     const buyerPage = await login(buyer, net.procurement.email);
     await buyerPage.goto(`${t.url}/assessments/${assessmentId}`);
@@ -144,7 +152,7 @@ describe('assessment form in a real browser', () => {
       .filter({ hasText: 'screen.png' })
       .waitFor(WAIT);
     expect(await buyerPage.getByTestId('return-button').isDisabled()).toBe(true);
-    await buyerPage.getByTestId(`return-comment-${first}`).fill('規程の名前を補足に書いてください。');
+    await buyerPage.getByTestId(`return-comment-${returned}`).fill('規程の名前を補足に書いてください。');
     await buyerPage.getByTestId('return-button').click();
     await statusIs(buyerPage, '差し戻し');
 
@@ -152,19 +160,19 @@ describe('assessment form in a real browser', () => {
     await page.reload();
     await statusIs(page, '差し戻し');
     await page
-      .getByTestId(`criterion-${first}`)
+      .getByTestId(`criterion-${returned}`)
       .getByTestId('review-comment')
       .filter({ hasText: '規程の名前を補足に書いてください。' })
       .waitFor(WAIT);
-    await page.getByTestId(`answer-${first}-not_applicable`).check();
-    await page.getByTestId(`save-state-${first}`).filter({ hasText: '理由' }).waitFor(WAIT);
-    await page.getByTestId(`na-reason-${first}`).fill('社外の取引先とのデータのやり取りがないため。');
+    await page.getByTestId(`answer-${returned}-not_applicable`).check();
+    await page.getByTestId(`save-state-${returned}`).filter({ hasText: '理由' }).waitFor(WAIT);
+    await page.getByTestId(`na-reason-${returned}`).fill('社外の取引先とのデータのやり取りがないため。');
     await saving(
       page,
-      first,
+      returned,
       async () => {
-        await page.getByTestId(`note-${first}`).fill('情報セキュリティ規程 第3条');
-        await page.getByTestId(`note-${first}`).blur();
+        await page.getByTestId(`note-${returned}`).fill('情報セキュリティ規程 第3条');
+        await page.getByTestId(`note-${returned}`).blur();
       },
       '第3条',
     );
@@ -183,9 +191,9 @@ describe('assessment form in a real browser', () => {
     const evaluatorContext = await chromium.newContext({ locale: 'ja-JP' });
     const evaluatorPage = await login(evaluatorContext, evaluator.email);
     await evaluatorPage.goto(`${t.url}/assessments/${assessmentId}`);
-    await evaluatorPage.getByTestId(`confirm-${first}`).click();
+    await evaluatorPage.getByTestId(`confirm-${returned}`).click();
     await evaluatorPage
-      .getByTestId(`criterion-${first}`)
+      .getByTestId(`criterion-${returned}`)
       .locator('.badge-confirmed')
       .filter({ hasText: '確認済み' })
       .waitFor(WAIT);

@@ -74,8 +74,19 @@ interface Score {
   applicable: number;
 }
 
+/** The same N/A reason answerAndSubmit saves with every "not applicable" answer. */
+const NA_REASON = '該当しない';
+
+/** N/A answers carry a reason; they count only where the criterion allows N/A (the API applies the same rule). */
+const naReasonsOf = (answers: Record<string, AnswerValue>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(answers)
+      .filter(([, v]) => v === 'not_applicable')
+      .map(([id]) => [id, NA_REASON]),
+  );
+
 function score(e: Entry): Score {
-  const r = scoreLevels(meti, e.answers, { target: e.target });
+  const r = scoreLevels(meti, e.answers, { target: e.target, naReasons: naReasonsOf(e.answers) });
   const categories = Object.fromEntries(
     r.categories.map((c) => [c.id, { met: c.met, applicable: c.applicable }]),
   );
@@ -275,7 +286,7 @@ describe('insights: heat map, distribution, suppliers, exports and benchmarks', 
           criterionId,
           value,
           note: 'ANSWER-NOTE',
-          naReason: value === 'not_applicable' ? '該当しない' : '',
+          naReason: value === 'not_applicable' ? NA_REASON : '',
         })),
         { provenance: 'form', source: null, userId },
       );
@@ -910,8 +921,10 @@ describe('insights: heat map, distribution, suppliers, exports and benchmarks', 
     const enough = await askerClient.get(`/api/assessments/${ids[0]}/benchmark`).expect(200);
     expect(enough.body.enoughData).toBe(true);
     expect(enough.body.peers).toBe(5);
-    const own = scoreLevels(meti, answers[0]!, { target: 3 });
-    const peers = [1, 2, 3, 4, 5].map((i) => scoreLevels(meti, answers[i]!, { target: 3 }));
+    const own = scoreLevels(meti, answers[0]!, { target: 3, naReasons: naReasonsOf(answers[0]!) });
+    const peers = [1, 2, 3, 4, 5].map((i) =>
+      scoreLevels(meti, answers[i]!, { target: 3, naReasons: naReasonsOf(answers[i]!) }),
+    );
     expect(rounded(enough.body.categories)).toEqual(
       rounded(
         GROUPS.map((g) => {

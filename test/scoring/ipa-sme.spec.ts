@@ -31,8 +31,10 @@ describe('IPA self-check scenarios', () => {
     expect(r.unknown).toEqual(['6', '21']);
   });
 
-  it('no Wi-Fi: item 9 (wireless LAN) not applicable still scores 100', () => {
-    const r = scoreAssessment(ipa, all(ipa, 'met', { '9': 'not_applicable' }));
+  it('no Wi-Fi: item 9 (wireless LAN) not applicable with the reason still scores 100', () => {
+    const r = scoreAssessment(ipa, all(ipa, 'met', { '9': 'not_applicable' }), {
+      naReasons: { '9': '事務所に無線LANがなく、外でも公衆無線LANを使わない' },
+    });
     expect(r).toMatchObject({ kind: 'points', points: 100, band: '100' });
   });
 

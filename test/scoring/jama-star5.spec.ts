@@ -18,10 +18,12 @@ describe('JAMA/JAPIA', () => {
 
   it('reports cumulative achievement % per level and % per label', () => {
     const lv1 = jama.criteria.filter((c) => c.level === 1).map((c) => c.id);
-    // Everything met except one Lv1 item (not met) and one Lv2 item (not applicable).
-    const lv2 = jama.criteria.find((c) => c.level === 2);
-    if (lv2 === undefined) throw new Error('no Lv2 item');
-    const r = scoreLevels(jama, answerAll(jama, 'met', { [lv1[0]]: 'not_met', [lv2.id]: 'not_applicable' }));
+    // Everything met except one Lv1 item (not met) and one Lv2 item that may be N/A (not applicable, with reason).
+    const lv2 = jama.criteria.find((c) => c.level === 2 && c.naPolicy === 'with_reason');
+    if (lv2 === undefined) throw new Error('no Lv2 item allowing N/A');
+    const r = scoreLevels(jama, answerAll(jama, 'met', { [lv1[0]]: 'not_met', [lv2.id]: 'not_applicable' }), {
+      naReasons: { [lv2.id]: '対象の設備がない' },
+    });
     expect(r.level).toBeNull();
     expect(r.gaps).toEqual([lv1[0]]);
     expect(r.levels.map((l) => [l.rank, l.met, l.applicable, l.percent])).toEqual([

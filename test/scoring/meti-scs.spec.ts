@@ -42,13 +42,15 @@ describe('METI SCS scenarios', () => {
     expect(r.levels[1]).toMatchObject({ met: 152, applicable: 153 });
   });
 
-  it('no remote work: the remote-work rules marked not_applicable still reach ★4', () => {
+  it('no remote work: the remote-work rules marked not_applicable with reasons still reach ★4', () => {
+    const reason = '全員が事務所で働き、社外から仕事をする人はいない';
     const r = scoreLevels(
       meti,
       allMet({ '3-1-5-1': 'not_applicable', '3-1-5-2': 'not_applicable', '3-1-5-3': 'not_applicable' }),
+      { naReasons: { '3-1-5-1': reason, '3-1-5-2': reason, '3-1-5-3': reason } },
     );
     expect(r.level).toBe(4);
-    expect(r.levels[1]).toMatchObject({ met: 150, applicable: 150, percent: 100 });
+    expect(r.levels[1]).toMatchObject({ met: 150, applicable: 150, percent: 100, notApplicable: 3 });
   });
 
   it('a ★4 gap does not show in the gap list for a ★3 target', () => {
@@ -60,6 +62,9 @@ describe('METI SCS scenarios', () => {
   it('gives identical results for record and code input', () => {
     const compiled = compileCatalogue(meti);
     const answers = allMet({ '4-1-3-2': 'partial', '4-4-3-1': 'not_applicable', '7-1-1-1': 'unknown' });
-    expect(scoreLevels(compiled, encodeAnswers(compiled, answers))).toEqual(scoreLevels(meti, answers));
+    const options = { naReasons: { '4-4-3-1': 'x' } };
+    expect(scoreLevels(compiled, encodeAnswers(compiled, answers), options)).toEqual(
+      scoreLevels(meti, answers, options),
+    );
   });
 });

@@ -59,6 +59,11 @@ export function metiStar3Ids(): string[] {
     .map((c) => c.id);
 }
 
+/** The first ★3 criterion that allows "not applicable" (with a reason). */
+export function metiStar3NaAllowedId(): string {
+  return getCatalogue('meti-scs')!.criteria.find((c) => c.level === 3 && c.naPolicy === 'with_reason')!.id;
+}
+
 export function metiStar4OnlyId(): string {
   return getCatalogue('meti-scs')!.criteria.find((c) => c.level === 4)!.id;
 }

@@ -2,6 +2,7 @@
  * Crosswalk helpers: reading the JAMA/JAPIA reference column of the METI criteria file, and turning a crosswalk
  * round.
  */
+import { relationImpliesMet } from '@tierstar/scoring';
 import type { Crosswalk, CrosswalkLink, CrosswalkRelation } from './model';
 
 export interface JamaCitation {
@@ -89,8 +90,18 @@ const INVERSE: Record<CrosswalkRelation, CrosswalkRelation> = {
   intersect: 'intersect',
 };
 
+/** The link read the other way: subset ↔ superset, and `implied` (when set) derived again for that direction. */
 export function invertLink(link: CrosswalkLink): CrosswalkLink {
-  return { ...link, from: link.to, to: link.from, relation: INVERSE[link.relation] };
+  const relation = INVERSE[link.relation];
+  return {
+    ...link,
+    from: link.to,
+    to: link.from,
+    relation,
+    ...(link.implied === undefined
+      ? {}
+      : { implied: link.source !== 'hint' && relationImpliesMet(relation) }),
+  };
 }
 
 /** The same crosswalk read the other way (subset ↔ superset). */

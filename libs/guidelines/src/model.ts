@@ -41,9 +41,15 @@ export interface LevelDef {
 export interface CatalogueGroup {
   /** Official id: METI category "1".."7"; JAMA label "1".."24"; IPA group "1".."3". */
   id: string;
+  /** TierStar's own heading. */
   title: LocalizedText;
+  /**
+   * The publisher's short heading, kept as an identifier beside our own (e.g. METI 大分類 "ガバナンスの整備",
+   * JAMA label "方針"). Japanese, as published.
+   */
+  officialTitle?: string;
   /** Optional finer grouping (METI 中分類 e.g. "1-1"). */
-  subgroups?: { id: string; title: LocalizedText }[];
+  subgroups?: { id: string; title: LocalizedText; officialTitle?: string }[];
 }
 
 export interface CatalogueRequirement {
@@ -53,10 +59,33 @@ export interface CatalogueRequirement {
   subgroupId?: string;
   /** Lowest level at which the requirement appears (METI: 3 or 4). */
   level: number;
+  /** TierStar's own heading. */
   title: LocalizedText;
+  /** The publisher's short requirement name (METI 要求事項名, e.g. "アカウントロック制御"), as published. */
+  officialTitle?: string;
   explanation?: LocalizedText;
   /** Publisher's wording, present only in catalogues imported from an official file. */
   officialText?: string;
+}
+
+/**
+ * Whether a criterion may be answered "not applicable" (same values as `NaPolicy` in libs/scoring):
+ * `never` for what every organisation must do (policy, roles, incident response, backups…); `with_reason` where
+ * the scheme scopes the criterion to something an organisation may not have (servers, remote access, Wi-Fi,
+ * cloud services holding confidential data, in-house development…), and then only with a stated reason.
+ */
+export type NaPolicy = 'never' | 'with_reason';
+
+/** A pointer to free material that helps with a criterion. Named by title and publisher; no unverified links. */
+export interface FreeMaterial {
+  /** e.g. "IPA". */
+  publisher: string;
+  /** The material's title (ja as published) with an English rendering. */
+  title: LocalizedText;
+  /** Where it sits, e.g. "appendix 5 of the SME guidelines". */
+  part?: LocalizedText;
+  /** How it helps with this criterion (our words). */
+  note: LocalizedText;
 }
 
 export interface Criterion {
@@ -75,6 +104,16 @@ export interface Criterion {
   officialText?: string;
   /** For composed profiles (★5): the catalogue this item comes from. */
   sourceCatalogueId?: string;
+  /** Whether "not applicable" is allowed. Built-in (own-words) catalogues state it for every criterion. */
+  naPolicy?: NaPolicy;
+  /** Why that rule (our words): what the scheme scopes out, or why every organisation must do it. */
+  naRationale?: LocalizedText;
+  /** The evidence an expert would expect to see (e.g. a log sample showing six months' retention). */
+  whatToShow?: LocalizedText;
+  /** Free material that helps (IPA's templates and guides), where one exists. */
+  freeMaterials?: FreeMaterial[];
+  /** Criteria this one refers to (e.g. the 18 yearly checks a yearly report covers), in official order. */
+  relatedCriteria?: string[];
 }
 
 /** A choice we made where sources disagree, recorded in the catalogue itself. */
@@ -84,6 +123,20 @@ export interface CatalogueDecision {
   chosen: string;
   alternatives: string[];
   reason: string;
+}
+
+/**
+ * A SECURITY ACTION rung (IPA's self-declaration, ★一つ星 / ★★二つ星). Declarations are made to IPA and recorded
+ * (declaration id and date), never computed from answers.
+ */
+export interface SecurityActionRung {
+  /** 1 = ★一つ星 (one star), 2 = ★★二つ星 (two stars). */
+  star: 1 | 2;
+  label: LocalizedText;
+  /** What a company must have done before it declares this rung. */
+  requires: LocalizedText[];
+  /** What to record, and what the declaration is not. */
+  note: LocalizedText;
 }
 
 export interface Catalogue {
@@ -105,6 +158,8 @@ export interface Catalogue {
   /** All criteria in official order. */
   criteria: Criterion[];
   decisions: CatalogueDecision[];
+  /** The SECURITY ACTION rung this catalogue prepares for (IPA 5か条 → ★1, 自社診断 → ★2). */
+  securityAction?: SecurityActionRung;
 }
 
 /** NIST IR 8278 relationship types, read as "source item <relation> target item". */
@@ -120,6 +175,13 @@ export interface CrosswalkLink {
    */
   source: 'official' | 'tierstar' | 'hint';
   note?: string;
+  /**
+   * Derived, set on every link the library hands out: a `met` answer to the source implies `met` for the
+   * target. True only for non-hint links whose relation is `equal` or `superset` (the source covers the
+   * target); `subset` (the target asks for more, e.g. a stricter deadline) and `intersect` never imply it.
+   * Data files may leave it out; when present it must match the relation.
+   */
+  implied?: boolean;
 }
 
 export interface Crosswalk {

@@ -44,6 +44,9 @@ function builtInTexts(c: Catalogue): { where: string; text: string }[] {
   c.criteria.forEach((k) => {
     add(`criterion ${k.id} title`, k.title);
     add(`criterion ${k.id} explanation`, k.explanation);
+    add(`criterion ${k.id} naRationale`, k.naRationale);
+    add(`criterion ${k.id} whatToShow`, k.whatToShow);
+    (k.freeMaterials ?? []).forEach((m, i) => add(`criterion ${k.id} freeMaterials[${i}].note`, m.note));
   });
   return out;
 }

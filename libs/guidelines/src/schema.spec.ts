@@ -34,6 +34,16 @@ function sample(): Catalogue {
         level: 3,
         title: { ja: 'あ', en: 'a' },
         explanation: { ja: 'い', en: 'b' },
+        naPolicy: 'never',
+        naRationale: { ja: 'どの会社にも当てはまる', en: 'applies to every company' },
+        whatToShow: { ja: '方針の文書', en: 'the policy document' },
+        freeMaterials: [
+          {
+            publisher: 'IPA',
+            title: { ja: '情報セキュリティ基本方針(サンプル)', en: 'Basic policy (sample)' },
+            note: { ja: '下書きに使える', en: 'usable as a first draft' },
+          },
+        ],
       },
       {
         id: '1-1-1-2',
@@ -42,6 +52,9 @@ function sample(): Catalogue {
         level: 4,
         title: { ja: 'う', en: 'c' },
         explanation: { ja: 'え', en: 'd' },
+        naPolicy: 'with_reason',
+        naRationale: { ja: 'サーバがなければ対象外', en: 'out of scope without servers' },
+        relatedCriteria: ['1-1-1-1'],
       },
     ],
     decisions: [],
@@ -96,6 +109,80 @@ describe('validateCatalogue', () => {
       'levels[2].provisional: a catalogue with a provisional level must itself be marked provisional',
     );
     expect(m).toContain('decisions[0].itemId: unknown item "No.999"');
+  });
+
+  it('requires the N/A rule and its reasoning on every criterion of a built-in (own-words) catalogue', () => {
+    const c = sample();
+    const { naPolicy: _p, naRationale: _r, ...bare } = c.criteria[1];
+    c.criteria[1] = bare;
+    expect(messages(c)).toEqual([
+      'criteria[1].naPolicy: missing: say whether "not applicable" is allowed',
+      'criteria[1].naRationale: missing: give the reasoning for the N/A rule',
+    ]);
+    // Imported (official-wording) catalogues need not state it; a rationale without a rule is still wrong.
+    expect(messages({ ...c, wording: 'official' })).toEqual([]);
+    c.criteria[1] = { ...bare, naRationale: { ja: '理由', en: 'why' } };
+    expect(messages({ ...c, wording: 'official' })).toEqual([
+      'criteria[1].naRationale: given without a naPolicy',
+    ]);
+  });
+
+  it('validates the N/A rule, what to show, free materials and related criteria', () => {
+    const c = sample() as unknown as { criteria: Record<string, unknown>[] };
+    c.criteria[0] = {
+      ...c.criteria[0],
+      naPolicy: 'sometimes',
+      whatToShow: { ja: '', en: 'x' },
+      freeMaterials: [{ publisher: 'IPA', title: { ja: 'x', en: 'x' } }],
+    };
+    c.criteria[1] = { ...c.criteria[1], relatedCriteria: ['1-1-1-2', '9-9-9-9', '1-1-1-1', '1-1-1-1'] };
+    const m = messages(c);
+    expect(m).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^criteria\[0\]\.naPolicy: /),
+        'criteria[0].whatToShow.ja: empty',
+        'criteria[0].freeMaterials[0].note: missing',
+      ]),
+    );
+    const refs = messages({ ...c, criteria: [sample().criteria[0], c.criteria[1]] });
+    expect(refs).toEqual([
+      'criteria[1].relatedCriteria[0]: a criterion cannot refer to itself',
+      'criteria[1].relatedCriteria[1]: unknown criterion "9-9-9-9"',
+      'criteria[1].relatedCriteria[3]: "1-1-1-1" listed twice',
+    ]);
+  });
+
+  it('derives the implied flag of crosswalk links from the relation and refuses a stored flag that disagrees', () => {
+    const c = sample();
+    const link = (relation: string, source: string, implied?: boolean) => ({
+      from: { catalogueId: 'test', itemId: '1-1-1-1' },
+      to: { catalogueId: 'test', itemId: '1-1-1-2' },
+      relation,
+      source,
+      ...(implied === undefined ? {} : { implied }),
+    });
+    const x = (links: unknown[]) => ({
+      id: 'x',
+      fromCatalogue: { id: 'test', version: '1' },
+      toCatalogue: { id: 'test', version: '1' },
+      description: { ja: 'x', en: 'x' },
+      links,
+    });
+    const implied = (relation: string, source: string) => {
+      const r = validateCrosswalk(x([link(relation, source)]), { from: c, to: c });
+      return r.ok ? r.value.links[0]?.implied : undefined;
+    };
+    expect([
+      implied('equal', 'tierstar'),
+      implied('superset', 'official'),
+      implied('subset', 'tierstar'),
+      implied('intersect', 'official'),
+      implied('equal', 'hint'),
+    ]).toEqual([true, true, false, false, false]);
+    const wrong = validateCrosswalk(x([link('intersect', 'official', true)]), { from: c, to: c });
+    expect(wrong.ok ? [] : wrong.issues.map(formatIssue)).toEqual([
+      'links[0].implied: must be false for a official "intersect" link (it is derived from the relation)',
+    ]);
   });
 
   it('checks crosswalk links against the catalogues', () => {

@@ -3,8 +3,9 @@
  *
  * Every problem is reported with the path of the offending value, e.g. `criteria[12].title.ja: empty`.
  */
+import { relationImpliesMet } from '@tierstar/scoring';
 import { z } from 'zod';
-import type { Catalogue, Crosswalk } from './model';
+import type { Catalogue, Crosswalk, CrosswalkLink } from './model';
 import { compareOfficialIds } from './order';
 
 export interface ValidationIssue {
@@ -53,7 +54,8 @@ export const levelDefSchema = z.object({
 export const groupSchema = z.object({
   id: text,
   title: localized,
-  subgroups: z.array(z.object({ id: text, title: localized })).optional(),
+  officialTitle: text.optional(),
+  subgroups: z.array(z.object({ id: text, title: localized, officialTitle: text.optional() })).optional(),
 });
 
 export const requirementSchema = z.object({
@@ -62,8 +64,18 @@ export const requirementSchema = z.object({
   subgroupId: text.optional(),
   level: rank,
   title: localized,
+  officialTitle: text.optional(),
   explanation: localized.optional(),
   officialText: text.optional(),
+});
+
+export const naPolicySchema = z.enum(['never', 'with_reason']);
+
+export const freeMaterialSchema = z.object({
+  publisher: text,
+  title: localized,
+  part: localized.optional(),
+  note: localized,
 });
 
 export const csfSchema = z.enum(['GV', 'ID', 'PR', 'DE', 'RS', 'RC']);
@@ -78,6 +90,18 @@ export const criterionSchema = z.object({
   explanation: localized,
   officialText: text.optional(),
   sourceCatalogueId: text.optional(),
+  naPolicy: naPolicySchema.optional(),
+  naRationale: localized.optional(),
+  whatToShow: localized.optional(),
+  freeMaterials: z.array(freeMaterialSchema).optional(),
+  relatedCriteria: z.array(text).optional(),
+});
+
+export const securityActionSchema = z.object({
+  star: z.union([z.literal(1), z.literal(2)]),
+  label: localized,
+  requires: z.array(localized).min(1, { error: 'name at least one requirement' }),
+  note: localized,
 });
 
 export const decisionSchema = z.object({
@@ -113,6 +137,7 @@ export const catalogueSchema = z.object({
   requirements: z.array(requirementSchema),
   criteria: z.array(criterionSchema).min(1, { error: 'at least one criterion is needed' }),
   decisions: z.array(decisionSchema),
+  securityAction: securityActionSchema.optional(),
 });
 
 /** The shape of the data files: every part is optional so metadata and part files can be merged. */
@@ -137,9 +162,15 @@ export const crosswalkSchema = z.object({
       relation: z.enum(['equal', 'subset', 'superset', 'intersect']),
       source: z.enum(['official', 'tierstar', 'hint']),
       note: text.optional(),
+      implied: z.boolean().optional(),
     }),
   ),
 });
+
+/** The derived `implied` flag of a link: a met source implies a met target (never through hints). */
+export function linkImplies(link: Pick<CrosswalkLink, 'relation' | 'source'>): boolean {
+  return link.source !== 'hint' && relationImpliesMet(link.relation);
+}
 
 const parseOptions = {
   error: (iss: { input?: unknown }): string | undefined => (iss.input === undefined ? 'missing' : undefined),
@@ -258,6 +289,25 @@ function checkCatalogueReferences(c: Catalogue): ValidationIssue[] {
         message: `level ${k.level} is not one of the catalogue's levels (${rankList})`,
       });
     }
+    if (c.wording === 'own-words') {
+      // Built-in catalogues state the N/A rule and the reasoning for it on every criterion.
+      if (k.naPolicy === undefined) {
+        issues.push({ path: `${at}.naPolicy`, message: 'missing: say whether "not applicable" is allowed' });
+      }
+      if (k.naRationale === undefined) {
+        issues.push({ path: `${at}.naRationale`, message: 'missing: give the reasoning for the N/A rule' });
+      }
+    } else if (k.naRationale !== undefined && k.naPolicy === undefined) {
+      issues.push({ path: `${at}.naRationale`, message: 'given without a naPolicy' });
+    }
+    const related = new Set<string>();
+    (k.relatedCriteria ?? []).forEach((id, ri) => {
+      const where = `${at}.relatedCriteria[${ri}]`;
+      if (id === k.id) issues.push({ path: where, message: 'a criterion cannot refer to itself' });
+      else if (!criteria.has(id)) issues.push({ path: where, message: `unknown criterion "${id}"` });
+      else if (related.has(id)) issues.push({ path: where, message: `"${id}" listed twice` });
+      related.add(id);
+    });
     if (k.requirementId !== undefined) {
       const ri = requirements.get(k.requirementId);
       const r = ri === undefined ? undefined : c.requirements[ri];
@@ -345,6 +395,13 @@ export function validateCrosswalk(
     const key = `${l.from.itemId}→${l.to.itemId}`;
     if (seen.has(key)) issues.push({ path: at, message: `duplicate link ${key}` });
     seen.add(key);
+    if (l.implied !== undefined && l.implied !== linkImplies(l)) {
+      issues.push({
+        path: `${at}.implied`,
+        message: `must be ${String(linkImplies(l))} for a ${l.source} "${l.relation}" link (it is derived from the relation)`,
+      });
+    }
   });
-  return issues.length ? { ok: false, issues } : { ok: true, value: x };
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, value: { ...x, links: x.links.map((l) => ({ ...l, implied: linkImplies(l) })) } };
 }

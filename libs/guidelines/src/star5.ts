@@ -55,6 +55,12 @@ export function composeStar5Profile(
     explanation: c.explanation,
     ...(c.officialText ? { officialText: c.officialText } : {}),
     sourceCatalogueId: jama.id,
+    // The JAMA item's N/A rule and reasoning travel with it; its references to other JAMA items do not
+    // (most of them are not part of the profile).
+    ...(c.naPolicy ? { naPolicy: c.naPolicy } : {}),
+    ...(c.naRationale ? { naRationale: c.naRationale } : {}),
+    ...(c.whatToShow ? { whatToShow: c.whatToShow } : {}),
+    ...(c.freeMaterials ? { freeMaterials: c.freeMaterials } : {}),
   }));
   return buildCatalogue(meta, [
     {

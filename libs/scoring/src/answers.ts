@@ -65,3 +65,13 @@ export const SATISFIED_BY_CODE = table({ met: 1, not_applicable: 1 });
 export const MET_BY_CODE = table({ met: 1 });
 /** 1 when the criterion counts as applicable (everything except `not_applicable`, including no answer). */
 export const APPLICABLE_BY_CODE = table({ met: 1, not_met: 1, partial: 1, unknown: 1, not_applicable: 0 }, 1);
+
+/** Plain-language label of an answer value (the words forms, exports and reuse labels show). */
+export const ANSWER_LABELS: Readonly<Record<AnswerValue, { readonly ja: string; readonly en: string }>> =
+  Object.freeze({
+    met: Object.freeze({ ja: '実施している', en: 'met' }),
+    partial: Object.freeze({ ja: '一部実施', en: 'partly met' }),
+    not_met: Object.freeze({ ja: '実施していない', en: 'not met' }),
+    not_applicable: Object.freeze({ ja: '該当しない', en: 'not applicable' }),
+    unknown: Object.freeze({ ja: 'わからない', en: "don't know" }),
+  });

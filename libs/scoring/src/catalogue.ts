@@ -6,6 +6,7 @@ import {
   type AnswerRecord,
   type AnswerValue,
 } from './answers';
+import { DEFAULT_NA_POLICY, NA_POLICIES, hasReason, type NaPolicy, type NaReasons } from './na';
 
 /** How a catalogue is scored (same values as the guidelines model). */
 export type ScoringKind = 'levels' | 'points' | 'checklist';
@@ -16,6 +17,8 @@ export interface ScoringCriterionInput {
   readonly groupId: string;
   /** Rank of the level that first requires this criterion (METI 3/4/5, JAMA 1/2/3). */
   readonly level: number;
+  /** Whether "not applicable" is allowed (default `DEFAULT_NA_POLICY`, i.e. only with a reason). */
+  readonly naPolicy?: NaPolicy;
 }
 
 /**
@@ -63,6 +66,10 @@ export interface CompiledCatalogue {
   readonly groupIndex: Uint16Array;
   /** Per criterion: `levelIndex * groupIds.length + groupIndex`, the counter cell it adds to. */
   readonly cellIndex: Uint32Array;
+  /** Per criterion: 1 when "not applicable" is allowed (with a reason), 0 when its policy is `never`. */
+  readonly naAllowed: Uint8Array;
+  /** Per entry of `ranks`: number of criteria at exactly that rank. */
+  readonly rankSizes: readonly number[];
 }
 
 export class CatalogueCompileError extends Error {
@@ -105,6 +112,8 @@ export function compileCatalogue(cat: ScoringCatalogueInput): CompiledCatalogue 
   const levelIndex = new Uint8Array(n);
   const groupIndex = new Uint16Array(n);
   const cellIndex = new Uint32Array(n);
+  const naAllowed = new Uint8Array(n);
+  const rankSizes = ranks.map(() => 0);
   cat.criteria.forEach((c, i) => {
     ids[i] = c.id;
     if (indexById.has(c.id)) problems.push(`duplicate criterion id ${c.id}`);
@@ -115,6 +124,11 @@ export function compileCatalogue(cat: ScoringCatalogueInput): CompiledCatalogue 
     if (l === undefined)
       problems.push(`criterion ${c.id} has level ${c.level}, which is not a level of the catalogue`);
     levelIndex[i] = l ?? 0;
+    if (l !== undefined && kind === 'levels') rankSizes[l]++;
+    const policy: unknown = c.naPolicy ?? DEFAULT_NA_POLICY;
+    if (!(NA_POLICIES as readonly unknown[]).includes(policy))
+      problems.push(`criterion ${c.id} has an unknown naPolicy ${String(policy)}`);
+    naAllowed[i] = policy === 'with_reason' ? 1 : 0;
     groupIndex[i] = g ?? 0;
     cellIndex[i] = (l ?? 0) * groupIds.length + (g ?? 0);
   });
@@ -135,6 +149,8 @@ export function compileCatalogue(cat: ScoringCatalogueInput): CompiledCatalogue 
     levelIndex,
     groupIndex,
     cellIndex,
+    naAllowed,
+    rankSizes: Object.freeze(rankSizes),
   });
 }
 
@@ -232,4 +248,12 @@ export function checkAnswerRecord(
   }
   if (unknownIds.length > 0 || invalidValues.length > 0) return { ok: false, unknownIds, invalidValues };
   return { ok: true, answers };
+}
+
+/**
+ * True when criterion `index` of `c`, answered `not_applicable`, counts as satisfied for the claimed level: its
+ * policy allows N/A and `reasons` holds a non-empty reason for it.
+ */
+export function naCounts(c: CompiledCatalogue, index: number, reasons: NaReasons | undefined): boolean {
+  return c.naAllowed[index] === 1 && hasReason(reasons, c.ids[index]);
 }

@@ -4,6 +4,7 @@
  * No I/O and no framework imports; catalogues are passed in (structurally typed).
  */
 export {
+  ANSWER_LABELS,
   ANSWER_VALUES,
   ANSWER_CODES,
   answerCode,
@@ -22,12 +23,24 @@ export {
   encodeAnswers,
   ensureCompiled,
   isCompiledCatalogue,
+  naCounts,
   type AnswerRecordProblems,
   type CompiledCatalogue,
   type ScoringCatalogueInput,
   type ScoringCriterionInput,
   type ScoringKind,
 } from './catalogue';
+export {
+  DEFAULT_NA_POLICY,
+  NA_POLICIES,
+  NA_SHARE_WARNING_THRESHOLD,
+  type IdSet,
+  type NaOptions,
+  type NaPolicy,
+  type NaReasons,
+  type NaSummary,
+  type ReviewInput,
+} from './na';
 export {
   percentOf,
   scoreLevels,
@@ -38,6 +51,7 @@ export {
   type Tally,
 } from './levels';
 export {
+  IPA_BAND_ADVICE,
   IPA_ITEM_MAX,
   IPA_POINTS,
   ipaBand,
@@ -49,10 +63,20 @@ export {
 export { scoreChecklist, type ChecklistResult } from './checklist';
 export { scoreAssessment, type ScoreOptions, type ScoreResult } from './score';
 export {
+  earlierLabel,
+  inverseRelation,
   projectAnswers,
+  relatedLabel,
+  relationImpliesMet,
+  reuseAnswers,
   type CrosswalkInput,
   type CrosswalkLinkInput,
   type CrosswalkRelation,
+  type LocalizedLabel,
   type ProjectedAnswer,
   type ProjectionOptions,
+  type ReusedAnswer,
+  type ReuseOptions,
+  type ReuseSource,
+  type SourceAnswer,
 } from './projection';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ANSWER_CODES } from './answers';
 import { compileCatalogue, encodeAnswers } from './catalogue';
 import { scoreLevels } from './levels';
-import { arbLevelAssessment } from './testing/arbitraries';
+import { arbLevelAssessment, arbReviewedAssessment } from './testing/arbitraries';
 import { answersAll, criteriaFrom, makeCatalogue, smallStarCatalogue } from './testing/factory';
 import { referenceLevels } from './testing/reference';
 
@@ -15,9 +15,40 @@ describe('scoreLevels', () => {
     expect(r.target).toBe(4);
     expect(r.gaps).toEqual([]);
     expect(r.levels).toEqual([
-      { rank: 3, met: 3, applicable: 3, percent: 100, reached: true, provisional: false },
-      { rank: 4, met: 7, applicable: 7, percent: 100, reached: true, provisional: false },
+      {
+        rank: 3,
+        met: 3,
+        applicable: 3,
+        percent: 100,
+        reached: true,
+        confirmedReached: false,
+        provisional: false,
+        notApplicable: 0,
+        applicableAtLevel: 3,
+      },
+      {
+        rank: 4,
+        met: 7,
+        applicable: 7,
+        percent: 100,
+        reached: true,
+        confirmedReached: false,
+        provisional: false,
+        notApplicable: 0,
+        applicableAtLevel: 4,
+      },
     ]);
+    expect(r.confirmedLevel).toBeNull();
+    expect(r.na).toEqual({
+      count: 0,
+      total: 7,
+      ratio: 0,
+      threshold: 0.2,
+      warning: false,
+      notAllowed: [],
+      reasonMissing: [],
+      awaitingAcceptance: [],
+    });
     expect(r.categories).toEqual([
       { id: 'g1', met: 3, applicable: 3, percent: 100 },
       { id: 'g2', met: 3, applicable: 3, percent: 100 },
@@ -35,11 +66,115 @@ describe('scoreLevels', () => {
     ]);
   });
 
-  it('counts not_applicable as satisfied and leaves it out of applicable', () => {
-    const r = scoreLevels(cat, answersAll(cat, 'met', { 'g1-3-1': 'not_applicable' }));
+  it('counts an allowed not_applicable with a reason as satisfied and leaves it out of applicable', () => {
+    const r = scoreLevels(cat, answersAll(cat, 'met', { 'g1-3-1': 'not_applicable' }), {
+      naReasons: { 'g1-3-1': 'サーバーを持っていない' },
+    });
     expect(r.level).toBe(4);
-    expect(r.levels[0]).toMatchObject({ met: 2, applicable: 2, percent: 100 });
+    expect(r.levels[0]).toMatchObject({ met: 2, applicable: 2, percent: 100, notApplicable: 1 });
     expect(r.categories[0]).toEqual({ id: 'g1', met: 2, applicable: 2, percent: 100 });
+    expect(r.na).toMatchObject({ count: 1, total: 7, ratio: 0.1429, warning: false });
+    expect(r.na.awaitingAcceptance).toEqual(['g1-3-1']);
+  });
+
+  it.each([
+    ['no reason at all', undefined],
+    ['a blank reason', '   '],
+  ])('an N/A answer with %s does not count and is reported', (_name, reason) => {
+    const r = scoreLevels(cat, answersAll(cat, 'met', { 'g1-3-1': 'not_applicable' }), {
+      naReasons: reason === undefined ? {} : { 'g1-3-1': reason },
+    });
+    expect(r.level).toBeNull();
+    expect(r.gaps).toEqual(['g1-3-1']);
+    expect(r.levels[0]).toMatchObject({ met: 2, applicable: 3, notApplicable: 0 });
+    expect(r.na).toMatchObject({ count: 0, reasonMissing: ['g1-3-1'], notAllowed: [] });
+  });
+
+  it('an N/A answer where the criterion never allows it does not count, even with a reason', () => {
+    const strict = makeCatalogue({
+      criteria: [
+        { id: 'policy', groupId: 'g', level: 3, naPolicy: 'never' },
+        { id: 'servers', groupId: 'g', level: 3, naPolicy: 'with_reason' },
+      ],
+    });
+    const r = scoreLevels(
+      strict,
+      { policy: 'not_applicable', servers: 'met' },
+      { naReasons: { policy: '方針は親会社が作っている' } },
+    );
+    expect(r.level).toBeNull();
+    expect(r.gaps).toEqual(['policy']);
+    expect(r.na).toMatchObject({ count: 0, notAllowed: ['policy'], reasonMissing: [] });
+  });
+
+  it('a level whose own criteria are all N/A is never reached, and nothing above it either', () => {
+    const reasons = Object.fromEntries(cat.criteria.map((c) => [c.id, '該当する設備がない']));
+    const star3AllNa = answersAll(cat, 'met', {
+      'g1-3-1': 'not_applicable',
+      'g1-3-2': 'not_applicable',
+      'g2-3-1': 'not_applicable',
+    });
+    const r = scoreLevels(cat, star3AllNa, { naReasons: reasons });
+    expect(r.levels.map((l) => [l.rank, l.applicableAtLevel, l.reached])).toEqual([
+      [3, 0, false],
+      [4, 4, false],
+    ]);
+    expect(r.level).toBeNull();
+    expect(r.gaps).toEqual([]);
+
+    const star4AllNa = answersAll(cat, 'met', {
+      'g1-4-1': 'not_applicable',
+      'g2-4-1': 'not_applicable',
+      'g2-4-2': 'not_applicable',
+      'g3-4-1': 'not_applicable',
+    });
+    const r4 = scoreLevels(cat, star4AllNa, { naReasons: reasons });
+    expect(r4.level).toBe(3);
+    expect(r4.levels[1]).toMatchObject({ reached: false, applicableAtLevel: 0, notApplicable: 4 });
+    expect(r4.na).toMatchObject({ count: 4, total: 7, ratio: 0.5714, warning: true });
+  });
+
+  it('warns above the N/A threshold, which can be set', () => {
+    const answers = answersAll(cat, 'met', { 'g1-4-1': 'not_applicable' });
+    const naReasons = { 'g1-4-1': 'リモートワークをしていない' };
+    expect(scoreLevels(cat, answers, { naReasons }).na).toMatchObject({ ratio: 0.1429, warning: false });
+    expect(scoreLevels(cat, answers, { naReasons, naWarningThreshold: 0.1 }).na).toMatchObject({
+      threshold: 0.1,
+      warning: true,
+    });
+    // At ★3 the one N/A is out of scope: 0 of 3.
+    expect(scoreLevels(cat, answers, { naReasons, target: 3 }).na).toMatchObject({ count: 0, total: 3 });
+    expect(() => scoreLevels(cat, answers, { naWarningThreshold: 1.5 })).toThrow(RangeError);
+  });
+
+  it('the confirmed level needs each met answer confirmed and each N/A accepted', () => {
+    const answers = answersAll(cat, 'met', { 'g3-4-1': 'not_applicable' });
+    const naReasons = { 'g3-4-1': '公開サーバーがない' };
+    const allIds = cat.criteria.map((c) => c.id);
+    const metIds = allIds.filter((id) => id !== 'g3-4-1');
+    const claimOnly = scoreLevels(cat, answers, { naReasons });
+    expect([claimOnly.level, claimOnly.confirmedLevel]).toEqual([4, null]);
+
+    const notAccepted = scoreLevels(cat, answers, {
+      naReasons,
+      review: { confirmed: allIds, acceptedNa: [] },
+    });
+    expect([notAccepted.level, notAccepted.confirmedLevel]).toEqual([4, 3]);
+    expect(notAccepted.levels.map((l) => l.confirmedReached)).toEqual([true, false]);
+    expect(notAccepted.na.awaitingAcceptance).toEqual(['g3-4-1']);
+
+    const accepted = scoreLevels(cat, answers, {
+      naReasons,
+      review: { confirmed: metIds, acceptedNa: new Set(['g3-4-1']) },
+    });
+    expect([accepted.level, accepted.confirmedLevel]).toEqual([4, 4]);
+    expect(accepted.na.awaitingAcceptance).toEqual([]);
+
+    const oneUnconfirmed = scoreLevels(cat, answers, {
+      naReasons,
+      review: { confirmed: metIds.filter((id) => id !== 'g1-3-1'), acceptedNa: ['g3-4-1'] },
+    });
+    expect(oneUnconfirmed.confirmedLevel).toBeNull();
   });
 
   it.each(['not_met', 'partial', 'unknown', undefined] as const)(
@@ -126,29 +261,125 @@ describe('scoreLevels properties', () => {
   it('agrees with the reference scorer, via the record and via the code path', () => {
     fc.assert(
       fc.property(
-        arbLevelAssessment,
+        arbReviewedAssessment,
         fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
-        ({ cat, answers }, target) => {
+        fc.boolean(),
+        ({ cat, answers, naReasons, review }, target, reviewed) => {
+          const options = { target, naReasons, ...(reviewed ? { review } : {}) };
           const compiled = compileCatalogue(cat);
-          const viaRecord = scoreLevels(cat, answers, { target });
-          const viaCodes = scoreLevels(compiled, encodeAnswers(compiled, answers), { target });
+          const viaRecord = scoreLevels(cat, answers, options);
+          const viaCodes = scoreLevels(compiled, encodeAnswers(compiled, answers), options);
           expect(viaCodes).toEqual(viaRecord);
-          const ref = referenceLevels(cat, answers, target);
+          const ref = referenceLevels(cat, answers, options);
           expect(viaRecord.level).toBe(ref.level);
+          expect(viaRecord.confirmedLevel).toBe(ref.confirmedLevel);
           expect(viaRecord.gaps).toEqual(ref.gaps);
           expect(
-            viaRecord.levels.map(({ rank, met, applicable, reached }) => ({
-              rank,
-              met,
-              applicable,
-              reached,
-            })),
+            viaRecord.levels.map(
+              ({ rank, met, applicable, reached, confirmedReached, applicableAtLevel }) => ({
+                rank,
+                met,
+                applicable,
+                reached,
+                confirmedReached,
+                applicableAtLevel,
+              }),
+            ),
           ).toEqual(ref.levels);
           expect(viaRecord.categories.map(({ id, met, applicable }) => ({ id, met, applicable }))).toEqual(
             ref.categories,
           );
+          expect(viaRecord.na.count).toBe(ref.naCount);
+          expect(viaRecord.na.notAllowed).toEqual(ref.notAllowed);
+          expect(viaRecord.na.reasonMissing).toEqual(ref.reasonMissing);
         },
       ),
+    );
+  });
+
+  it('an all-N/A answer set reaches no level, whatever the policies and reasons', () => {
+    fc.assert(
+      fc.property(arbReviewedAssessment, ({ cat, naReasons, review }) => {
+        const everyReason = Object.fromEntries(cat.criteria.map((c) => [c.id, '該当しない理由']));
+        for (const reasons of [naReasons, everyReason]) {
+          const r = scoreLevels(cat, answersAll(cat, 'not_applicable'), {
+            naReasons: reasons,
+            review: { confirmed: cat.criteria.map((c) => c.id), acceptedNa: review.acceptedNa },
+          });
+          expect(r.level).toBeNull();
+          expect(r.confirmedLevel).toBeNull();
+          expect(r.levels.every((l) => !l.reached && !l.confirmedReached)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('a disallowed N/A never satisfies a criterion: same result as answering not_met', () => {
+    fc.assert(
+      fc.property(arbReviewedAssessment, fc.nat(), ({ cat, answers, naReasons, review }, pick) => {
+        const c = cat.criteria[pick % cat.criteria.length];
+        // Disallowed: the policy is never, or (with_reason) the reason is blank.
+        const reasons: Record<string, string | null | undefined> = { ...naReasons };
+        if (c.naPolicy !== 'never') reasons[c.id] = '';
+        const withNa = scoreLevels(
+          cat,
+          { ...answers, [c.id]: 'not_applicable' },
+          { naReasons: reasons, review },
+        );
+        const withNotMet = scoreLevels(
+          cat,
+          { ...answers, [c.id]: 'not_met' },
+          { naReasons: reasons, review },
+        );
+        expect(withNa.level).toBe(withNotMet.level);
+        expect(withNa.confirmedLevel).toBe(withNotMet.confirmedLevel);
+        expect(withNa.gaps).toEqual(withNotMet.gaps);
+        expect(withNa.levels.map((l) => [l.met, l.applicable])).toEqual(
+          withNotMet.levels.map((l) => [l.met, l.applicable]),
+        );
+        expect([...withNa.na.notAllowed, ...withNa.na.reasonMissing]).toContain(c.id);
+      }),
+    );
+  });
+
+  it('the confirmed level never exceeds the claimed level nor what the reviewer accepted', () => {
+    fc.assert(
+      fc.property(arbReviewedAssessment, fc.nat(), ({ cat, answers, naReasons, review }, pick) => {
+        const everyId = cat.criteria.map((c) => c.id);
+        // The random review, and one that confirms every met answer (so confirmed levels actually occur).
+        for (const rv of [review, { confirmed: everyId, acceptedNa: review.acceptedNa }]) {
+          const r = scoreLevels(cat, answers, { naReasons, review: rv });
+          const confirmed = new Set(rv.confirmed);
+          const accepted = new Set(rv.acceptedNa);
+          if (r.confirmedLevel !== null) {
+            expect(r.level).not.toBeNull();
+            expect(r.confirmedLevel).toBeLessThanOrEqual(r.level!);
+            // Every criterion up to the confirmed level is a confirmed met or an accepted, allowed, reasoned N/A.
+            for (const c of cat.criteria.filter((k) => k.level <= r.confirmedLevel!)) {
+              const v = answers[c.id];
+              const ok =
+                (v === 'met' && confirmed.has(c.id)) ||
+                (v === 'not_applicable' &&
+                  c.naPolicy !== 'never' &&
+                  (naReasons[c.id] ?? '').trim() !== '' &&
+                  accepted.has(c.id));
+              expect(ok).toBe(true);
+            }
+          }
+          // Withdrawing one acceptance or confirmation never raises the confirmed level.
+          const id = everyId[pick % everyId.length];
+          const less = {
+            confirmed: [...confirmed].filter((x) => x !== id),
+            acceptedNa: [...accepted].filter((x) => x !== id),
+          };
+          const lower = scoreLevels(cat, answers, { naReasons, review: less }).confirmedLevel ?? -Infinity;
+          expect(lower).toBeLessThanOrEqual(r.confirmedLevel ?? -Infinity);
+        }
+        // Accepting nothing and confirming nothing confirms nothing.
+        expect(
+          scoreLevels(cat, answers, { naReasons, review: { confirmed: [], acceptedNa: [] } }).confirmedLevel,
+        ).toBeNull();
+      }),
     );
   });
 
@@ -165,11 +396,12 @@ describe('scoreLevels properties', () => {
 
   it('reaching a level implies every lower level is reached (ranks are monotone)', () => {
     fc.assert(
-      fc.property(arbLevelAssessment, ({ cat, answers }) => {
-        const r = scoreLevels(cat, answers);
+      fc.property(arbReviewedAssessment, ({ cat, answers, naReasons }) => {
+        const r = scoreLevels(cat, answers, { naReasons });
         r.levels.forEach((l, i) => {
           if (l.reached) expect(r.levels.slice(0, i).every((lower) => lower.reached)).toBe(true);
-          expect(l.reached).toBe(l.met === l.applicable);
+          if (l.reached) expect(l.met).toBe(l.applicable);
+          if (l.reached) expect(l.applicableAtLevel).toBeGreaterThan(0);
           expect(l.reached).toBe(r.level !== null && l.rank <= r.level);
         });
         // cumulative counts never shrink
@@ -183,14 +415,21 @@ describe('scoreLevels properties', () => {
 
   it('every gap is at or below the target and is unsatisfied', () => {
     fc.assert(
-      fc.property(arbLevelAssessment, fc.integer({ min: 0, max: 6 }), ({ cat, answers }, target) => {
-        const r = scoreLevels(cat, answers, { target });
-        const byId = new Map(cat.criteria.map((c) => [c.id, c]));
-        for (const id of r.gaps) {
-          expect(byId.get(id)?.level).toBeLessThanOrEqual(target);
-          expect(['met', 'not_applicable']).not.toContain(answers[id]);
-        }
-      }),
+      fc.property(
+        arbReviewedAssessment,
+        fc.integer({ min: 0, max: 6 }),
+        ({ cat, answers, naReasons }, target) => {
+          const r = scoreLevels(cat, answers, { target, naReasons });
+          const byId = new Map(cat.criteria.map((c) => [c.id, c]));
+          for (const id of r.gaps) {
+            expect(byId.get(id)?.level).toBeLessThanOrEqual(target);
+            expect(answers[id]).not.toBe('met');
+            if (answers[id] === 'not_applicable') {
+              expect([...r.na.notAllowed, ...r.na.reasonMissing]).toContain(id);
+            }
+          }
+        },
+      ),
     );
   });
 

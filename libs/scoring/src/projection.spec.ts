@@ -2,11 +2,14 @@ import fc from 'fast-check';
 import { type AnswerValue } from './answers';
 import {
   projectAnswers,
+  relationImpliesMet,
+  reuseAnswers,
   type CrosswalkInput,
   type CrosswalkLinkInput,
   type CrosswalkRelation,
 } from './projection';
 import { arbAnswerValue } from './testing/arbitraries';
+import { makeCatalogue } from './testing/factory';
 
 type LinkSpec = [
   from: string,
@@ -30,7 +33,9 @@ function crosswalk(links: readonly LinkSpec[]): CrosswalkInput {
 }
 
 const value = (cw: CrosswalkInput, answers: Record<string, AnswerValue>, target: string) =>
-  projectAnswers(cw, answers)[target]?.value;
+  projectAnswers(cw, answers)[target]?.suggested;
+
+const SRC = { ja: '元のガイドライン', en: 'the source guideline' };
 
 describe('projectAnswers', () => {
   it('marks suggestions as reused, unconfirmed, with sources and crosswalk', () => {
@@ -38,9 +43,78 @@ describe('projectAnswers', () => {
       ['a', 'T', 'equal'],
       ['b', 'T', 'subset'],
     ]);
-    expect(projectAnswers(cw, { a: 'met', b: 'met' })).toEqual({
-      T: { value: 'met', implied: true, reused: true, confirmed: false, from: ['a', 'b'], via: 'src-to-tgt' },
+    expect(projectAnswers(cw, { a: 'met', b: 'met' }, { sourceGuideline: SRC })).toEqual({
+      T: {
+        suggested: 'met',
+        preselect: 'met',
+        implied: true,
+        reused: true,
+        confirmed: false,
+        from: ['a', 'b'],
+        sources: [
+          { itemId: 'a', value: 'met' },
+          { itemId: 'b', value: 'met' },
+        ],
+        via: 'src-to-tgt',
+        label: {
+          ja: '元のガイドラインの関連項目の回答: a「実施している」、b「実施している」',
+          en: 'Related items of the source guideline were answered: a "met", b "met"',
+        },
+      },
     });
+  });
+
+  it('labels a carried-over answer and pre-selects nothing when the link does not imply it', () => {
+    // A JAMA-style item with a looser patch rule, cited by a stricter criterion (14-day deadline): overlap only.
+    const cw = crosswalk([['No.124', '4-4-4-2', 'intersect']]);
+    const p = projectAnswers(
+      cw,
+      { 'No.124': 'met' },
+      { sourceGuideline: { ja: '自工会/部工会ガイドライン', en: 'the JAMA/JAPIA guideline' } },
+    );
+    expect(p['4-4-4-2']).toMatchObject({
+      suggested: 'met',
+      preselect: null,
+      implied: false,
+      label: {
+        ja: '自工会/部工会ガイドラインの関連項目 No.124 の回答は「実施している」でした',
+        en: 'A related item of the JAMA/JAPIA guideline (No.124) was answered "met"',
+      },
+    });
+    // The target asks for more than the source (subset): still nothing pre-selected.
+    expect(projectAnswers(crosswalk([['a', 'T', 'subset']]), { a: 'met' }).T?.preselect).toBeNull();
+    // Without a guideline name the label uses the catalogue id.
+    expect(projectAnswers(cw, { 'No.124': 'met' })['4-4-4-2']?.label.en).toBe(
+      'A related item of src (No.124) was answered "met"',
+    );
+  });
+
+  it('relation types that imply met: equal and superset (source covers target) only', () => {
+    expect((['equal', 'superset', 'subset', 'intersect'] as const).map(relationImpliesMet)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('pre-selects not_applicable only where the target criterion allows N/A', () => {
+    const cw = crosswalk([
+      ['a', 'T', 'equal'],
+      ['b', 'U', 'equal'],
+    ]);
+    const target = makeCatalogue({
+      criteria: [
+        { id: 'T', groupId: 'g', level: 3, naPolicy: 'never' },
+        { id: 'U', groupId: 'g', level: 3, naPolicy: 'with_reason' },
+      ],
+    });
+    const p = projectAnswers(cw, { a: 'not_applicable', b: 'not_applicable' }, { target });
+    expect([p.T?.suggested, p.T?.preselect, p.U?.preselect]).toEqual([
+      'not_applicable',
+      null,
+      'not_applicable',
+    ]);
   });
 
   it.each<[string, LinkSpec[], Record<string, AnswerValue>, AnswerValue | undefined]>([
@@ -116,11 +190,18 @@ describe('projectAnswers', () => {
   it('reads a crosswalk backwards with inverted relations', () => {
     // src "a" is a subset of tgt "T": read from tgt to src, T is a superset of a, so T met ⇒ a met.
     const cw = crosswalk([['a', 'T', 'subset']]);
-    expect(projectAnswers(cw, { T: 'met' }, { sourceCatalogueId: 'tgt' })).toEqual({
-      a: { value: 'met', implied: true, reused: true, confirmed: false, from: ['T'], via: 'src-to-tgt' },
+    expect(projectAnswers(cw, { T: 'met' }, { sourceCatalogueId: 'tgt' }).a).toMatchObject({
+      suggested: 'met',
+      preselect: 'met',
+      implied: true,
+      from: ['T'],
+      via: 'src-to-tgt',
     });
-    expect(projectAnswers(cw, { a: 'met' })).toEqual({
-      T: { value: 'met', implied: false, reused: true, confirmed: false, from: ['a'], via: 'src-to-tgt' },
+    expect(projectAnswers(cw, { a: 'met' }).T).toMatchObject({
+      suggested: 'met',
+      preselect: null,
+      implied: false,
+      from: ['a'],
     });
   });
 
@@ -165,7 +246,13 @@ describe('projectAnswers properties', () => {
           expect(p.reused).toBe(true);
           expect(p.confirmed).toBe(false);
           expect(p.from.length).toBeGreaterThan(0);
-          if (p.value === 'met') {
+          // Only what the relations imply may be pre-selected.
+          expect(p.preselect).toBe(p.implied ? p.suggested : null);
+          expect(p.sources.map((x) => x.itemId)).toEqual(p.from);
+          if (p.preselect === 'met') {
+            expect(linked.some(([, , r]) => r === 'equal' || r === 'superset')).toBe(true);
+          }
+          if (p.suggested === 'met') {
             expect(linked.every(([s]) => answers[s] === 'met')).toBe(true);
             // `implied` holds exactly when a linked met source covers the target (its first link decides)
             const firstLinks = linked.filter(([s], i) => linked.findIndex(([s2]) => s2 === s) === i);
@@ -192,5 +279,85 @@ describe('projectAnswers properties', () => {
         }
       }),
     );
+  });
+
+  it('never pre-selects met unless some linked relation implies it', () => {
+    fc.assert(
+      fc.property(arbLinks, arbSourceAnswers, (links, answers) => {
+        const weak = links.map(
+          ([s, t, r, src]) => [s, t, r === 'equal' || r === 'superset' ? 'intersect' : r, src] as LinkSpec,
+        );
+        for (const p of Object.values(projectAnswers(crosswalk(weak), answers))) {
+          expect(p.preselect).not.toBe('met');
+          expect(p.implied).toBe(p.suggested === 'not_met' && p.preselect === 'not_met');
+        }
+      }),
+    );
+  });
+});
+
+describe('reuseAnswers', () => {
+  const cw = crosswalk([
+    ['a', 'T', 'equal'],
+    ['b', 'U', 'intersect'],
+  ]);
+  const jama = { ja: '自工会/部工会ガイドライン', en: 'JAMA/JAPIA' };
+  const meti = { ja: 'SCS評価制度', en: 'SCS' };
+
+  it('reuses only sources the caller says are still valid', () => {
+    const sources = [
+      { id: 'old', catalogueId: 'src', guideline: jama, answers: { a: 'met' as const } },
+      { id: 'expired', catalogueId: 'tgt', guideline: meti, answers: { T: 'not_met' as const } },
+    ];
+    expect(reuseAnswers(sources, { targetCatalogueId: 'tgt', validSourceIds: [], crosswalks: [cw] })).toEqual(
+      {},
+    );
+    const onlyOld = reuseAnswers(sources, {
+      targetCatalogueId: 'tgt',
+      validSourceIds: ['old'],
+      crosswalks: [cw],
+    });
+    expect(onlyOld).toEqual({
+      T: expect.objectContaining({ sourceId: 'old', suggested: 'met', preselect: 'met', via: 'src-to-tgt' }),
+    });
+    const both = reuseAnswers(sources, {
+      targetCatalogueId: 'tgt',
+      validSourceIds: new Set(['old', 'expired']),
+      crosswalks: [cw],
+    });
+    // Priority order: the first valid source that says something wins.
+    expect(both.T?.sourceId).toBe('old');
+  });
+
+  it('copies same-catalogue answers with an "earlier answer" label, through the crosswalk otherwise', () => {
+    const target = makeCatalogue({
+      criteria: [
+        { id: 'T', groupId: 'g', level: 3, naPolicy: 'never' },
+        { id: 'U', groupId: 'g', level: 3 },
+      ],
+    });
+    const r = reuseAnswers(
+      [
+        { id: 'mine', catalogueId: 'tgt', guideline: meti, answers: { T: 'not_applicable', gone: 'met' } },
+        { id: 'jama', catalogueId: 'src', guideline: jama, answers: { a: 'met', b: 'met' } },
+      ],
+      { targetCatalogueId: 'tgt', validSourceIds: ['mine', 'jama'], crosswalks: [cw], target },
+    );
+    expect(r.T).toMatchObject({
+      sourceId: 'mine',
+      via: null,
+      suggested: 'not_applicable',
+      preselect: null,
+      label: {
+        ja: '以前の回答(SCS評価制度)は「該当しない」でした',
+        en: 'Your earlier answer (SCS) was "not applicable"',
+      },
+    });
+    expect(r.gone).toBeUndefined();
+    expect(r.U).toMatchObject({
+      sourceId: 'jama',
+      preselect: null,
+      label: { ja: '自工会/部工会ガイドラインの関連項目 b の回答は「実施している」でした' },
+    });
   });
 });

@@ -1,4 +1,6 @@
-import { type AnswerRecord, type AnswerValue } from './answers';
+import { ANSWER_LABELS, type AnswerRecord, type AnswerValue } from './answers';
+import { ensureCompiled, type CompiledCatalogue, type ScoringCatalogueInput } from './catalogue';
+import { toSet, type IdSet } from './na';
 
 /** NIST IR 8278 relationship, read as "from-item <relation> to-item". */
 export type CrosswalkRelation = 'equal' | 'subset' | 'superset' | 'intersect';
@@ -9,6 +11,12 @@ export interface CrosswalkLinkInput {
   readonly to: { readonly catalogueId: string; readonly itemId: string };
   readonly relation: CrosswalkRelation;
   readonly source: 'official' | 'tierstar' | 'hint';
+  /**
+   * Derived flag some producers store (libs/guidelines does): `relationImpliesMet(relation)` for non-hint
+   * links. Projection always derives it from the relation as read in the direction used, so a stored value
+   * never widens what a link implies.
+   */
+  readonly implied?: boolean;
 }
 
 /** Structural subset of `Crosswalk` from the guidelines model. */
@@ -19,21 +27,47 @@ export interface CrosswalkInput {
   readonly links: readonly CrosswalkLinkInput[];
 }
 
-/** A suggested answer, reused from another catalogue. Never a confirmed answer. */
-export interface ProjectedAnswer {
+/** A text in Japanese and English. */
+export interface LocalizedLabel {
+  ja: string;
+  en: string;
+}
+
+/** One linked source item and its answer. */
+export interface SourceAnswer {
+  itemId: string;
   value: AnswerValue;
+}
+
+/**
+ * An answer carried over from another catalogue (or another assessment). Never a confirmed answer: the person
+ * answering chooses, and `label` says where the hint comes from.
+ */
+export interface ProjectedAnswer {
+  /** What the linked answers suggest (weakest link, see `projectAnswers`). Informational. */
+  suggested: AnswerValue;
+  /**
+   * The value a form may pre-select: `suggested` when `implied`, otherwise null (show `label`, select nothing).
+   * So `met` is never pre-selected through a link that does not imply it, and `not_applicable` never where the
+   * target criterion does not allow it (when the target catalogue is given).
+   */
+  preselect: AnswerValue | null;
+  /**
+   * True when `suggested` follows from the relations alone: `met` through an `equal`/`superset` link (source ⊇
+   * target), `not_met` through a failing `equal`/`subset` link, `not_applicable` through a covering link. False
+   * for overlapping (`intersect`) or narrower (`subset`) links and mixed answers.
+   */
+  implied: boolean;
   reused: true;
   confirmed: false;
   /** Linked source item ids whose answers informed the suggestion, in link order. */
   from: string[];
+  /** Those source items with their answers, in link order. */
+  sources: SourceAnswer[];
   /** Id of the crosswalk used. */
   via: string;
-  /**
-   * True when the value follows from the relations alone: `met` through an `equal`/`superset` link, `not_met`
-   * through a failing `equal`/`subset` link, `not_applicable` through a covering link. False for weaker
-   * suggestions (overlapping links, mixed answers).
-   */
-  implied: boolean;
+  /** "A related item of <guideline> was answered <value>", in Japanese and English. */
+  label: LocalizedLabel;
 }
 
 export interface ProjectionOptions {
@@ -41,6 +75,24 @@ export interface ProjectionOptions {
   sourceCatalogueId?: string;
   /** Catalogue to suggest answers for. Default: the other side of the crosswalk. */
   targetCatalogueId?: string;
+  /** Name of the source guideline used in labels (e.g. 自工会/部工会ガイドライン 2.3版). Default: its id. */
+  sourceGuideline?: LocalizedLabel;
+  /** The target catalogue: when given, N/A is pre-selected only where the target criterion allows it. */
+  target?: CompiledCatalogue | ScoringCatalogueInput;
+}
+
+/**
+ * Whether a link "source <relation> target" lets a `met` source imply a `met` target: only when the source
+ * covers the target (`equal`, or `superset` = the source item is wider than the target). `subset` (the target
+ * asks for more, e.g. a stricter deadline) and `intersect` (overlap only) never imply it.
+ */
+export function relationImpliesMet(relation: CrosswalkRelation): boolean {
+  return relation === 'equal' || relation === 'superset';
+}
+
+/** The reading of a relation from the other side ("a subset b" ⇔ "b superset a"). */
+export function inverseRelation(relation: CrosswalkRelation): CrosswalkRelation {
+  return INVERSE[relation];
 }
 
 const INVERSE: Readonly<Record<CrosswalkRelation, CrosswalkRelation>> = {
@@ -80,7 +132,8 @@ const INFORMATIVE: ReadonlySet<AnswerValue> = new Set<AnswerValue>([
  *    `not_applicable`.
  * 5. Otherwise `partial` when some source is met or partial, else `unknown`.
  *
- * Suggestions are marked `reused: true, confirmed: false`; callers show them for confirmation.
+ * Suggestions are marked `reused: true, confirmed: false` and carry a `label`; only `preselect` (non-null only
+ * when implied) may be pre-selected in a form.
  */
 export function projectAnswers(
   crosswalk: CrosswalkInput,
@@ -107,17 +160,144 @@ export function projectAnswers(
     }
   }
 
+  const target = options.target === undefined ? undefined : ensureCompiled(options.target);
+  const guideline = options.sourceGuideline ?? { ja: sourceCat, en: sourceCat };
   const out: Record<string, ProjectedAnswer> = {};
   for (const [targetId, links] of byTarget) {
     const projected = projectOne(links, answers);
     if (projected === undefined) continue;
-    const from = links
-      .filter((l) => {
-        const a = answerOf(answers, l.sourceId);
-        return a !== undefined && INFORMATIVE.has(a);
-      })
-      .map((l) => l.sourceId);
-    out[targetId] = { ...projected, reused: true, confirmed: false, from, via: crosswalk.id };
+    const sources: SourceAnswer[] = [];
+    for (const l of links) {
+      const a = answerOf(answers, l.sourceId);
+      if (a !== undefined && INFORMATIVE.has(a)) sources.push({ itemId: l.sourceId, value: a });
+    }
+    out[targetId] = {
+      suggested: projected.value,
+      preselect: projected.implied && naFits(target, targetId, projected.value) ? projected.value : null,
+      implied: projected.implied,
+      reused: true,
+      confirmed: false,
+      from: sources.map((x) => x.itemId),
+      sources,
+      via: crosswalk.id,
+      label: relatedLabel(guideline, sources),
+    };
+  }
+  return out;
+}
+
+/** False only when the target catalogue is known and the criterion does not allow N/A. */
+function naFits(target: CompiledCatalogue | undefined, targetId: string, value: AnswerValue): boolean {
+  if (value !== 'not_applicable' || target === undefined) return true;
+  const i = target.indexById.get(targetId);
+  return i !== undefined && target.naAllowed[i] === 1;
+}
+
+/** "A related item of <guideline> was answered <value>" for one or several source items. */
+export function relatedLabel(guideline: LocalizedLabel, sources: readonly SourceAnswer[]): LocalizedLabel {
+  if (sources.length === 1) {
+    const [s] = sources;
+    const v = ANSWER_LABELS[s.value];
+    return {
+      ja: `${guideline.ja}の関連項目 ${s.itemId} の回答は「${v.ja}」でした`,
+      en: `A related item of ${guideline.en} (${s.itemId}) was answered "${v.en}"`,
+    };
+  }
+  return {
+    ja: `${guideline.ja}の関連項目の回答: ${sources.map((s) => `${s.itemId}「${ANSWER_LABELS[s.value].ja}」`).join('、')}`,
+    en: `Related items of ${guideline.en} were answered: ${sources.map((s) => `${s.itemId} "${ANSWER_LABELS[s.value].en}"`).join(', ')}`,
+  };
+}
+
+/** "Your earlier answer (<guideline>) was <value>", for an answer copied within the same catalogue. */
+export function earlierLabel(guideline: LocalizedLabel, value: AnswerValue): LocalizedLabel {
+  const v = ANSWER_LABELS[value];
+  return {
+    ja: `以前の回答(${guideline.ja})は「${v.ja}」でした`,
+    en: `Your earlier answer (${guideline.en}) was "${v.en}"`,
+  };
+}
+
+/** One earlier assessment whose answers may be reused. */
+export interface ReuseSource {
+  /** The earlier assessment's id (what `validSourceIds` lists). */
+  id: string;
+  catalogueId: string;
+  /** Name of its guideline, used in labels. */
+  guideline: LocalizedLabel;
+  answers: AnswerRecord;
+}
+
+export interface ReuseOptions {
+  /** Catalogue of the assessment being answered. */
+  targetCatalogueId: string;
+  /**
+   * Ids of the sources still within their validity. A source not listed here is never reused, whatever its
+   * answers: the caller (the API, which knows valid-from/valid-until) decides.
+   */
+  validSourceIds: IdSet;
+  /** Crosswalks that may link a source catalogue to the target (either direction; hint links never prefill). */
+  crosswalks: readonly CrosswalkInput[];
+  /** The target catalogue, so N/A is pre-selected only where it is allowed. */
+  target?: CompiledCatalogue | ScoringCatalogueInput;
+}
+
+/** A reused answer, with the source assessment it came from. `via` is null for a same-catalogue copy. */
+export interface ReusedAnswer extends Omit<ProjectedAnswer, 'via'> {
+  sourceId: string;
+  via: string | null;
+}
+
+/**
+ * Suggestions for a target assessment from earlier assessments, in the given priority order (e.g. newest
+ * first): the first valid source that says something about a criterion wins. Same catalogue → the earlier
+ * answer is copied (implied, pre-selectable; N/A only where allowed). Other catalogue → `projectAnswers`
+ * through the crosswalk between the two. Sources missing from `validSourceIds` are skipped.
+ */
+export function reuseAnswers(
+  sources: readonly ReuseSource[],
+  options: ReuseOptions,
+): Record<string, ReusedAnswer> {
+  const valid = toSet(options.validSourceIds);
+  const target = options.target === undefined ? undefined : ensureCompiled(options.target);
+  const out: Record<string, ReusedAnswer> = {};
+  for (const source of sources) {
+    if (!valid.has(source.id)) continue;
+    if (source.catalogueId === options.targetCatalogueId) {
+      for (const [itemId, value] of Object.entries(source.answers)) {
+        if (value === undefined || Object.hasOwn(out, itemId)) continue;
+        if (target !== undefined && !target.indexById.has(itemId)) continue;
+        out[itemId] = {
+          suggested: value,
+          preselect: naFits(target, itemId, value) ? value : null,
+          implied: true,
+          reused: true,
+          confirmed: false,
+          from: [itemId],
+          sources: [{ itemId, value }],
+          via: null,
+          label: earlierLabel(source.guideline, value),
+          sourceId: source.id,
+        };
+      }
+      continue;
+    }
+    const crosswalk = options.crosswalks.find(
+      (x) =>
+        (x.fromCatalogue.id === source.catalogueId && x.toCatalogue.id === options.targetCatalogueId) ||
+        (x.toCatalogue.id === source.catalogueId && x.fromCatalogue.id === options.targetCatalogueId),
+    );
+    if (crosswalk === undefined) continue;
+    const projected = projectAnswers(crosswalk, source.answers, {
+      sourceCatalogueId: source.catalogueId,
+      targetCatalogueId: options.targetCatalogueId,
+      sourceGuideline: source.guideline,
+      ...(target === undefined ? {} : { target }),
+    });
+    for (const [itemId, p] of Object.entries(projected)) {
+      if (Object.hasOwn(out, itemId)) continue;
+      out[itemId] = { ...p, sourceId: source.id };
+    }
   }
   return out;
 }
@@ -142,7 +322,7 @@ function projectOne(
     };
   }
 
-  const covers = links.some((l) => l.relation === 'equal' || l.relation === 'superset');
+  const covers = links.some((l) => relationImpliesMet(l.relation));
   if (values.every((v) => v === 'met')) return { value: 'met', implied: covers };
   if (values.every((v) => v === 'not_applicable') && covers)
     return { value: 'not_applicable', implied: true };

@@ -30,4 +30,17 @@ describe('scoreAssessment', () => {
       );
     }
   });
+
+  it('passes N/A reasons to every scoring kind', () => {
+    for (const cat of [smallStarCatalogue(), pointsCatalogue(), checklistCatalogue()]) {
+      const first = cat.criteria[0].id;
+      const answers = answersAll(cat, 'met', { [first]: 'not_applicable' });
+      const withReason = scoreAssessment(cat, answers, { naReasons: { [first]: 'サーバーがない' } });
+      const without = scoreAssessment(cat, answers);
+      expect(withReason.na.count).toBe(1);
+      expect(without.na.reasonMissing).toEqual([first]);
+      expect(withReason.gaps).toEqual([]);
+      expect(without.gaps).toEqual([first]);
+    }
+  });
 });

@@ -6,21 +6,23 @@ import { scorePoints, type PointsResult } from './points';
 
 export type ScoreResult = LevelsResult | PointsResult | ChecklistResult;
 
+/** `target` and `review` apply to levels catalogues; the N/A options to every kind. */
 export type ScoreOptions = LevelsOptions;
 
-/** Scores an assessment with the rules of the catalogue's scoring kind. `target` applies to levels catalogues. */
+/** Scores an assessment with the rules of the catalogue's scoring kind. */
 export function scoreAssessment(
   cat: CompiledCatalogue | ScoringCatalogueInput,
   answers: AnswerInput,
   options: ScoreOptions = {},
 ): ScoreResult {
   const c = ensureCompiled(cat);
+  const na = { naReasons: options.naReasons, naWarningThreshold: options.naWarningThreshold };
   switch (c.kind) {
     case 'levels':
       return scoreLevels(c, answers, options);
     case 'points':
-      return scorePoints(c, answers);
+      return scorePoints(c, answers, na);
     case 'checklist':
-      return scoreChecklist(c, answers);
+      return scoreChecklist(c, answers, na);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ANSWER_CODES, answerCode, type AnswerValue } from '@tierstar/scoring';
+import { ANSWER_CODES, answerCode, type AnswerValue, type ReviewInput } from '@tierstar/scoring';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ProblemException } from '../common/problem';
@@ -180,8 +180,9 @@ export class AnswersService {
     ctx: ScoringContext,
     codes: Uint8Array,
   ): Promise<SnapshotFields> {
-    const confirmed = access.evaluatorId ? await this.confirmedCodes(m, access.id, ctx, codes) : null;
-    const s = computeSnapshot(ctx, codes, access.targetLevel, confirmed);
+    const review = access.evaluatorId ? await this.review(m, access.id, ctx, codes) : null;
+    const naReasons = codes.includes(ANSWER_CODES.not_applicable) ? await this.naReasons(m, access.id) : {};
+    const s = computeSnapshot(ctx, codes, access.targetLevel, review, naReasons);
     await m.query(
       `UPDATE score_snapshots
           SET codes = $2, level = $3, confirmed_level = $4, points = $5, in_scope = $6, answered = $7, met = $8,
@@ -206,23 +207,39 @@ export class AnswersService {
     return s;
   }
 
-  /** Codes where only criteria the evaluator confirmed keep their answer. */
-  private async confirmedCodes(
+  /** Reasons of the assessment's "not applicable" answers (scoring counts an N/A only with its reason). */
+  private async naReasons(m: EntityManager, assessmentId: string): Promise<Record<string, string>> {
+    const rows = await m.query<{ criterion_id: string; na_reason: string }[]>(
+      `SELECT criterion_id, na_reason FROM assessment_answers
+        WHERE assessment_id = $1 AND value = 'not_applicable'`,
+      [assessmentId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.criterion_id, r.na_reason]));
+  }
+
+  /**
+   * What the evaluator confirmed. A confirmation is about the current answer (it is deleted when the answer
+   * changes), so confirming a "not applicable" answer is accepting that N/A and its reason; a separate N/A
+   * acceptance step can replace this when the review flow gets one.
+   */
+  private async review(
     m: EntityManager,
     assessmentId: string,
     ctx: ScoringContext,
     codes: Uint8Array,
-  ): Promise<Uint8Array> {
+  ): Promise<ReviewInput> {
     const rows = await m.query<{ criterion_id: string }[]>(
       `SELECT criterion_id FROM criterion_confirmations WHERE assessment_id = $1 AND result = 'confirmed'`,
       [assessmentId],
     );
-    const out = new Uint8Array(codes.length).fill(ANSWER_CODES.missing);
+    const confirmed: string[] = [];
+    const acceptedNa: string[] = [];
     for (const r of rows) {
       const i = ctx.compiled.indexById.get(r.criterion_id);
-      if (i !== undefined) out[i] = codes[i]!;
+      if (i === undefined) continue;
+      (codes[i] === ANSWER_CODES.not_applicable ? acceptedNa : confirmed).push(r.criterion_id);
     }
-    return out;
+    return { confirmed, acceptedNa };
   }
 
   private async writeChecked(

@@ -66,16 +66,21 @@ export async function suggestAnswers(
   const projected = projectAnswers(usable, record as AnswerRecord, {
     sourceCatalogueId: earlier.catalogue_id,
     targetCatalogueId: ctx.catalogue.id,
+    target: ctx.compiled,
   });
+  // A suggestion here is a value the form pre-selects, so only what the crosswalk relation implies is offered
+  // (`preselect`); links that merely overlap (the official METI ↔ JAMA citations) carry a label only, which this
+  // DTO cannot show yet.
   return ctx.catalogue.criteria
-    .filter((c) => projected[c.id] && open(c.id))
+    .filter((c) => projected[c.id]?.preselect && open(c.id))
     .map((c) => {
       const p = projected[c.id]!;
+      const value = p.preselect!;
       return {
         criterionId: c.id,
-        value: p.value,
+        value,
         note: '',
-        naReason: p.value === 'not_applicable' ? `${earlier.catalogue_id}: ${p.from.join(', ')}` : '',
+        naReason: value === 'not_applicable' ? `${earlier.catalogue_id}: ${p.from.join(', ')}` : '',
         source: `crosswalk:${p.via}`,
         sourceLabel: `${earlier.campaign_title} (${earlier.catalogue_id} ${p.from.join(', ')})`,
         implied: p.implied,

@@ -2,9 +2,11 @@ import type { Catalogue } from '@tierstar/guidelines';
 import {
   ANSWER_CODES,
   compileCatalogue,
+  naCounts,
   scoreAssessment,
-  scoreLevels,
   type CompiledCatalogue,
+  type NaReasons,
+  type ReviewInput,
 } from '@tierstar/scoring';
 import type { SnapshotTally } from './score-snapshot.entity';
 
@@ -46,14 +48,16 @@ export interface SnapshotFields {
 }
 
 /**
- * Scores one assessment from its answer codes (catalogue order). `confirmed`, when given, holds codes where
- * only evaluator-confirmed criteria keep their answer; it yields the confirmed level.
+ * Scores one assessment from its answer codes (catalogue order). A "not applicable" answer counts only where the
+ * criterion allows it and `naReasons` has its reason. `review`, when given (an evaluator is assigned), holds
+ * what the evaluator confirmed; it yields the confirmed level.
  */
 export function computeSnapshot(
   ctx: ScoringContext,
   codes: Uint8Array,
   target: number | null,
-  confirmed: Uint8Array | null,
+  review: ReviewInput | null,
+  naReasons: NaReasons = {},
 ): SnapshotFields {
   const c = ctx.compiled;
   const mask = scopeMask(ctx, target);
@@ -68,7 +72,7 @@ export function computeSnapshot(
     inScope++;
     const code = codes[i] ?? 0;
     if (code !== ANSWER_CODES.missing) answered++;
-    if (code === ANSWER_CODES.not_applicable) continue;
+    if (code === ANSWER_CODES.not_applicable && naCounts(c, i, naReasons)) continue;
     const tally = categories[c.groupIds[c.groupIndex[i]!]!]!;
     tally.applicable++;
     applicable++;
@@ -78,7 +82,11 @@ export function computeSnapshot(
     }
   }
 
-  const result = scoreAssessment(c, codes, target === null ? {} : { target });
+  const result = scoreAssessment(c, codes, {
+    ...(target === null ? {} : { target }),
+    naReasons,
+    ...(review ? { review } : {}),
+  });
   const levels: Record<string, SnapshotTally> = {};
   let level: number | null = null;
   let points: number | null = null;
@@ -86,7 +94,7 @@ export function computeSnapshot(
   if (result.kind === 'levels') {
     level = result.level;
     for (const l of result.levels) levels[String(l.rank)] = { met: l.met, applicable: l.applicable };
-    if (confirmed) confirmedLevel = scoreLevels(c, confirmed, target === null ? {} : { target }).level;
+    confirmedLevel = result.confirmedLevel;
   } else if (result.kind === 'points') {
     points = result.points;
   }

@@ -13,6 +13,8 @@ const ipa = makeCatalogue({
     id: String(i + 1),
     groupId: i < 5 ? '1' : i < 18 ? '2' : '3',
     level: 1,
+    // As in the built-in catalogue: Wi-Fi (9) may not apply; passwords (3) always do.
+    naPolicy: i === 8 ? ('with_reason' as const) : ('never' as const),
   })),
 });
 
@@ -28,8 +30,18 @@ describe('IPA self-check scenarios', () => {
     expect(r.unknown).toEqual(['9', '23']);
   });
 
-  it('no Wi-Fi (item 9 not applicable) still scores full points', () => {
-    expect(scorePoints(ipa, answersAll(ipa, 'met', { '9': 'not_applicable' })).points).toBe(100);
+  it('no Wi-Fi (item 9 not applicable, with the reason) still scores full points', () => {
+    const r = scorePoints(ipa, answersAll(ipa, 'met', { '9': 'not_applicable' }), {
+      naReasons: { '9': '社内に無線LANがない' },
+    });
+    expect([r.points, r.band, r.na.count]).toEqual([100, '100', 1]);
+  });
+
+  it('"passwords do not apply to us" scores nothing for item 3 and is reported', () => {
+    const r = scorePoints(ipa, answersAll(ipa, 'met', { '3': 'not_applicable' }), {
+      naReasons: { '3': '個人事業なので' },
+    });
+    expect([r.points, r.band, r.na.notAllowed]).toEqual([96, '70-99', ['3']]);
   });
 
   it('half implemented, half partly: 75 points', () => {
