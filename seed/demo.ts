@@ -155,8 +155,18 @@ export const DEMO_USERS: { email: string; name: string; org: string; role: Membe
   { email: 'respondent@yamada.demo', name: '山田 一郎', org: 't2-1', role: 'respondent' },
 ];
 
+/** The seed's demo accounts share a published password: never in production. */
+export function assertSeedAllowed(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV === 'production') {
+    throw new Error(
+      'seed: refusing to run with NODE_ENV=production (demo accounts with a published password). Seed a development or staging database instead.',
+    );
+  }
+}
+
 /** Creates the demo network and users. Idempotent: running it again changes nothing. */
 export async function seedDemo(db: DataSource): Promise<{ created: number }> {
+  assertSeedAllowed();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (m) => {
     let created = 0;
@@ -191,8 +201,12 @@ export async function seedDemo(db: DataSource): Promise<{ created: number }> {
     for (const t2 of TIER2) await link(t2.buyer, t2.key, 'medium', t2.disclose, [t2.industry]);
     for (const u of DEMO_USERS) {
       const rows = await m.query<{ id: string }[]>(
-        `INSERT INTO users (email, name, password_hash, locale) VALUES ($1, $2, $3, 'ja')
-         ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
+        // Demo accounts are verified (they sign in at once); a re-run verifies rows from older seeds too.
+        `INSERT INTO users (email, name, password_hash, locale, email_verified_at)
+         VALUES ($1, $2, $3, 'ja', now())
+         ON CONFLICT (email) DO UPDATE
+           SET email_verified_at = COALESCE(users.email_verified_at, EXCLUDED.email_verified_at)
+         RETURNING id`,
         [u.email, u.name, passwordHash],
       );
       const r = await m.query<unknown[]>(

@@ -9,9 +9,10 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../apps/api/src/app.module';
 import { loadConfig } from '../apps/api/src/config/config';
 import { seedDemoCampaign } from './demo-campaign';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo';
+import { assertSeedAllowed, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo';
 
 async function main(): Promise<void> {
+  assertSeedAllowed();
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const ds = await new DataSource(dataSourceOptions(url)).initialize();
