@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { audit } from '../audit/audit';
 import { SessionService } from '../auth/session.service';
 import { sha256Hex } from '../auth/tokens';
+import { Clock } from '../common/clock';
 import { ProblemException } from '../common/problem';
 
 const linkInvalid = () =>
@@ -22,6 +23,7 @@ export class AccessLinksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionService,
+    private readonly clock: Clock,
   ) {}
 
   async redeem(
@@ -42,10 +44,11 @@ export class AccessLinksService {
       if (!t || !t.usable) throw linkInvalid();
       await m.query('UPDATE assessment_access_tokens SET used_at = now() WHERE id = $1', [t.id]);
       const email = t.email.toLowerCase();
-      await m.query(`INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [
-        email,
-        email.split('@')[0],
-      ]);
+      // The link reached this mailbox: an account created here is verified.
+      await m.query(
+        `INSERT INTO users (email, name, email_verified_at) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING`,
+        [email, email.split('@')[0], this.clock.now()],
+      );
       const [user] = await m.query<{ id: string; has_password: boolean }[]>(
         'SELECT id, password_hash IS NOT NULL AS has_password FROM users WHERE email = $1',
         [email],

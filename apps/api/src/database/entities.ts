@@ -20,6 +20,7 @@ import { SupplyLink } from '../network/supply-link.entity';
 import { Invitation } from '../organizations/invitation.entity';
 import { Membership } from '../organizations/membership.entity';
 import { Organization } from '../organizations/organization.entity';
+import { SignupRequest } from '../organizations/signup-request.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works under ts, swc and jest). */
@@ -45,6 +46,7 @@ export const ENTITIES = [
   Membership,
   Organization,
   Session,
+  SignupRequest,
   SupplyLink,
   User,
 ];

@@ -60,6 +60,25 @@ export interface OrganizationInvitationData {
 }
 
 /**
+ * Someone signed up: confirm the address (the link, issued when the email is sent, works once for 24 hours,
+ * together with the password chosen at sign-up).
+ */
+export interface SignupVerificationData {
+  /** The name given at sign-up. */
+  name: string;
+  organizationName: string;
+  link: string;
+}
+
+/** Someone tried to sign up with an address that already has an account; the owner is told, nothing changes. */
+export interface SignupAccountExistsData {
+  /** The existing account's name. */
+  name: string;
+  /** The login page. */
+  link: string;
+}
+
+/**
  * A questionnaire reminder: before the due date and while overdue, to the supplier's contact (with a fresh
  * personal link) and its admins, and, as the escalation ladder climbs, to the buyer's people.
  */
@@ -141,6 +160,8 @@ export interface MailTemplateData {
   'assessment-returned': AssessmentReturnedData;
   'assessment-accepted': AssessmentAcceptedData;
   'organization-invitation': OrganizationInvitationData;
+  'signup-verification': SignupVerificationData;
+  'signup-account-exists': SignupAccountExistsData;
   'questionnaire-reminder': QuestionnaireReminderData;
   'remediation-reminder': RemediationReminderData;
   'procurement-digest': ProcurementDigestData;
@@ -184,6 +205,8 @@ const FIELDS: { [K in MailTemplateName]: Record<keyof MailTemplateData[K], Field
     link: 'url',
     expiresOn: 'date',
   },
+  'signup-verification': { name: 'text', organizationName: 'text', link: 'url' },
+  'signup-account-exists': { name: 'text', link: 'url' },
   'questionnaire-reminder': {
     buyerName: 'text',
     supplierName: 'text',
