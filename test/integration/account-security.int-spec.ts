@@ -418,7 +418,7 @@ describe('account security (real PostgreSQL, Redis and SMTP)', () => {
         currentPassword: 'not-it',
         newPassword: 'a-brand-new-password',
       });
-      expect([wrong.status, wrong.body.code, wrong.body.errors[0].field]).toEqual([
+      expect([wrong.status, wrong.body.code, wrong.body.field]).toEqual([
         400,
         'PASSWORD_WRONG',
         'currentPassword',

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AccountPage } from './features/account/AccountPage';
+import { VerifyEmailPage } from './features/account/VerifyEmailPage';
 import { AssessmentPage } from './features/assessment/AssessmentPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { AcceptInvitationPage } from './features/invitations/AcceptInvitationPage';
@@ -56,10 +58,12 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/respond" element={<RespondPage />} />
             <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
+            <Route path="/verify-email" element={<VerifyEmailPage />} />
             <Route element={<RequireAuth />}>
               <Route element={<AppShell />}>
                 <Route index element={<HomeRedirect />} />
                 <Route path="my" element={<MyAssessmentsPage />} />
+                <Route path="account" element={<AccountPage />} />
                 <Route path="remediation" element={<RemediationBoardPage />} />
                 <Route path="assessments/:assessmentId" element={<AssessmentPage />} />
                 <Route path="orgs/:orgId" element={<OrgLayout />}>

@@ -6,11 +6,16 @@ export const invalidCredentials = () =>
     en: 'The email or password is wrong.',
   });
 
-/** A password that confirms something (the current one, the sign-up one) is wrong. 400, not 401: the session stays. */
+/**
+ * A password that confirms something (the current one, the sign-up one) is wrong. 400, not 401: the session
+ * stays. `field` names the input in the problem's `field` member.
+ */
 export const passwordWrong = (field: string) =>
   new ProblemException(
     400,
     'PASSWORD_WRONG',
     { ja: 'パスワードが違います。', en: 'The password is wrong.' },
-    [{ field, message: { ja: 'パスワードが違います。', en: 'wrong password' } }],
+    undefined,
+    undefined,
+    { field },
   );

@@ -1,0 +1,86 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../lib/ErrorMessage';
+import { useSession } from '../auth/session';
+import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { takeLinkToken } from './linkToken';
+
+/**
+ * The landing page of the emailed sign-up link: the person confirms with the password chosen at sign-up, which
+ * proves the sign-up was theirs. Then the account and the organization exist and they are signed in.
+ */
+export function VerifyEmailPage() {
+  const { t } = useTranslation();
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const [token] = useState(() => takeLinkToken());
+  const [password, setPassword] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitting(true);
+    setError(null);
+    try {
+      const { data, error: problem } = await api.client.POST('/api/signup/verify', {
+        body: { token, password },
+      });
+      if (data) {
+        signedIn(data);
+        navigate('/', { replace: true });
+        return;
+      }
+      setError(problem);
+    } catch (failure) {
+      setError(failure);
+    }
+    setPassword('');
+    setSubmitting(false);
+  }
+
+  return (
+    <div className="login-page">
+      <div className="login-lang">
+        <LanguageSwitch />
+      </div>
+      <main className="login-card" id="main">
+        <p className="brand brand-large">{t('app.name')}</p>
+        <h1>{t('verifyEmail.title')}</h1>
+        {!token ? (
+          <p className="alert alert-warning" role="alert">
+            {t('verifyEmail.noToken')}
+          </p>
+        ) : (
+          <form onSubmit={submit} aria-describedby={error ? 'verify-error' : undefined}>
+            <p className="muted">{t('verifyEmail.lead')}</p>
+            {error !== null && <ErrorMessage error={error} id="verify-error" />}
+            <div className="field">
+              <label htmlFor="verify-password">{t('verifyEmail.password')}</label>
+              <input
+                id="verify-password"
+                data-testid="verify-password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </div>
+            <button
+              type="submit"
+              className="button button-primary button-block"
+              data-testid="verify-submit"
+              disabled={submitting}
+            >
+              {submitting ? t('verifyEmail.submitting') : t('verifyEmail.submit')}
+            </button>
+            <p className="hint">{t('verifyEmail.notYou')}</p>
+          </form>
+        )}
+      </main>
+    </div>
+  );
+}
