@@ -5,7 +5,7 @@ export class AccountSecurity1796411434896 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "signup_requests" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "name" text NOT NULL, "locale" "public"."user_locale" NOT NULL DEFAULT 'ja', "password_hash" text NOT NULL, "organization" jsonb NOT NULL, "token_hash" character(64), "expires_at" TIMESTAMP WITH TIME ZONE, "used_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_f3de75c74453a667ae434d6a1a4" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "signup_requests" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" text NOT NULL, "name" text NOT NULL, "locale" "public"."user_locale" NOT NULL DEFAULT 'ja', "password_hash" text NOT NULL, "organization" jsonb NOT NULL, "token_hash" character(64), "expires_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_f3de75c74453a667ae434d6a1a4" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "uq_signup_requests_token_hash" ON "signup_requests"  ("token_hash") `,

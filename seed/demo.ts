@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { hashPassword } from '../apps/api/src/auth/password';
+import { hashPassword, scryptParams } from '../apps/api/src/auth/password';
 import { withCheckDigit } from '../apps/api/src/organizations/corporate-number';
 import type { MemberRole } from '../apps/api/src/organizations/membership.entity';
 import type { SizeBand } from '../apps/api/src/organizations/organization.entity';
@@ -164,10 +164,13 @@ export function assertSeedAllowed(env: NodeJS.ProcessEnv = process.env): void {
   }
 }
 
-/** Creates the demo network and users. Idempotent: running it again changes nothing. */
-export async function seedDemo(db: DataSource): Promise<{ created: number }> {
+/**
+ * Creates the demo network and users. Idempotent: running it again changes nothing. `passwordHashCost` is the
+ * app's PASSWORD_HASH_COST (log2 of scrypt N; tests use a small one).
+ */
+export async function seedDemo(db: DataSource, passwordHashCost = 17): Promise<{ created: number }> {
   assertSeedAllowed();
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD, scryptParams(passwordHashCost));
   return db.transaction(async (m) => {
     let created = 0;
     const ids = new Map<string, string>();

@@ -1,8 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { AccountPage } from './features/account/AccountPage';
-import { VerifyEmailPage } from './features/account/VerifyEmailPage';
 import { AssessmentPage } from './features/assessment/AssessmentPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { AcceptInvitationPage } from './features/invitations/AcceptInvitationPage';
@@ -35,6 +33,12 @@ const SupplierInsightsPage = lazy(() =>
 );
 const SupplierReportPage = lazy(() =>
   import('./features/insights/SupplierReportPage').then((m) => ({ default: m.SupplierReportPage })),
+);
+const AccountPage = lazy(() =>
+  import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })),
+);
+const VerifyEmailPage = lazy(() =>
+  import('./features/account/VerifyEmailPage').then((m) => ({ default: m.VerifyEmailPage })),
 );
 const BuyerRemediationPage = lazy(() =>
   import('./features/remediation/BuyerRemediationPage').then((m) => ({ default: m.BuyerRemediationPage })),

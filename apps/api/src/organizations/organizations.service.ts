@@ -156,6 +156,8 @@ export class OrganizationsService {
           },
         ]);
       }
+      // Expired requests for this address are of no use any more.
+      await m.query('DELETE FROM signup_requests WHERE email = $1 AND expires_at <= $2', [email, now]);
       const locale = dto.user.locale ?? 'ja';
       const request = await m.save(
         m.create(SignupRequest, {
@@ -171,7 +173,6 @@ export class OrganizationsService {
           },
           tokenHash: null,
           expiresAt: null,
-          usedAt: null,
           createdAt: now,
         }),
       );
@@ -207,7 +208,7 @@ export class OrganizationsService {
     const tokenHash = sha256Hex(dto.token);
     const [pending] = await this.db.query<{ id: string; email: string; password_hash: string }[]>(
       `SELECT id, email, password_hash FROM signup_requests
-        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2`,
+        WHERE token_hash = $1 AND expires_at > $2`,
       [tokenHash, this.clock.now()],
     );
     if (!pending) throw signupLinkInvalid();
@@ -224,7 +225,7 @@ export class OrganizationsService {
         })[]
       >(
         `SELECT id, email, name, locale, organization, password_hash FROM signup_requests
-          WHERE id = $1 AND used_at IS NULL AND expires_at > $2 FOR UPDATE`,
+          WHERE id = $1 AND expires_at > $2 FOR UPDATE`,
         [pending.id, now],
       );
       if (!request) throw signupLinkInvalid();
@@ -252,9 +253,9 @@ export class OrganizationsService {
         [request.email, request.name, request.password_hash, request.locale, now],
       );
       await m.insert(Membership, { userId: user!.id, organizationId: org.id, role: 'admin' });
-      await m.query('UPDATE signup_requests SET used_at = $2 WHERE id = $1', [request.id, now]);
-      // Any other sign-up for this address (e.g. one made by someone else) is void now.
-      await m.query('DELETE FROM signup_requests WHERE email = $1 AND id <> $2', [request.email, request.id]);
+      // This request (its password hash now lives on the account) and any other sign-up for the address (e.g.
+      // one made by someone else) are gone: their links stop working.
+      await m.query('DELETE FROM signup_requests WHERE email = $1', [request.email]);
       await audit(m, {
         organizationId: org.id,
         actorUserId: user!.id,

@@ -14,8 +14,8 @@ export interface SignupOrganization {
  * A sign-up waiting for its email address to be verified. Nothing else exists yet: no user, no organization, no
  * membership, so a sign-up with someone else's address gives its author nothing. The verification link's token
  * is issued when the email is sent (only its SHA-256 is kept, with its expiry); the person then confirms with
- * the password chosen at sign-up, which becomes the account's. Verifying discards every other request for the
- * same address.
+ * the password chosen at sign-up, which becomes the account's. Verifying deletes this and every other request for
+ * the same address (so a link works once).
  */
 @Entity({ name: 'signup_requests' })
 @Index('ix_signup_requests_email', ['email'])
@@ -46,9 +46,6 @@ export class SignupRequest {
   /** Set with the token, when the verification email is sent. */
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt!: Date | null;
-
-  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
-  usedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

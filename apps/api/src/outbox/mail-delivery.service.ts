@@ -192,8 +192,7 @@ export class MailDeliveryService {
       const token = newToken();
       const now = this.clock.now();
       const issued = await client.query(
-        `UPDATE signup_requests SET token_hash = $2, expires_at = $3
-          WHERE id = $1 AND used_at IS NULL RETURNING id`,
+        `UPDATE signup_requests SET token_hash = $2, expires_at = $3 WHERE id = $1 RETURNING id`,
         [row.payload.signupRequestId, sha256Hex(token), new Date(now.getTime() + SIGNUP_LINK_TTL_MS)],
       );
       if (issued.rowCount === 0) throw new PermanentMailError('the sign-up is no longer pending');
