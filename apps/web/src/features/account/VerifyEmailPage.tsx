@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
-import { takeLinkToken } from './linkToken';
+import { useLinkToken } from './linkToken';
 
 /**
  * The landing page of the emailed sign-up link: the person confirms with the password chosen at sign-up, which
@@ -15,7 +15,7 @@ export function VerifyEmailPage() {
   const { t } = useTranslation();
   const { signedIn } = useSession();
   const navigate = useNavigate();
-  const [token] = useState(() => takeLinkToken());
+  const token = useLinkToken();
   const [password, setPassword] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);

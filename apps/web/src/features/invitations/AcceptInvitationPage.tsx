@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { STORAGE_KEYS } from '../../lib/storage';
-import { forgetLinkToken, takeLinkToken } from '../account/linkToken';
+import { forgetLinkToken, useLinkToken } from '../account/linkToken';
 import type { LoginLocationState } from '../auth/RequireAuth';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
@@ -20,7 +20,7 @@ export function AcceptInvitationPage() {
   const { t } = useTranslation();
   const { state, signedIn, logout } = useSession();
   const navigate = useNavigate();
-  const [token] = useState(() => takeLinkToken(STORAGE_KEYS.pendingInvitation));
+  const token = useLinkToken(STORAGE_KEYS.pendingInvitation);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
