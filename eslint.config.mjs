@@ -29,6 +29,31 @@ const IO_BUILTINS = [
   'worker_threads',
 ].flatMap((m) => [m, `node:${m}`]);
 
+/**
+ * One clock: "now" comes from the injectable Clock (apps/api/src/common/clock.ts) in the API, workers, seed and
+ * tests, and from apps/web/src/lib/clock.ts in the browser. Intervals use performance.now() (monotonic).
+ */
+const CLOCK_MESSAGE =
+  'Read the time from the Clock (apps/api/src/common/clock.ts; in the web app lib/clock.ts), never the process clock.';
+const REAL_CLOCK_READS = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK_MESSAGE },
+  { selector: "CallExpression[callee.name='Date']", message: CLOCK_MESSAGE },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: CLOCK_MESSAGE,
+  },
+];
+/** The few places that must read the process clock: the clocks themselves and command-line tooling. */
+const REAL_CLOCK_ALLOWED = [
+  'apps/api/src/common/clock.ts',
+  'apps/web/src/lib/clock.ts',
+  'bench/**',
+  'scripts/quickstart.mjs',
+  'scripts/test-all.mjs',
+  'scripts/migrate.ts',
+  'scripts/mail-catcher.ts',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -90,6 +115,11 @@ export default tseslint.config(
         { paths: IO_BUILTINS.map((name) => ({ name, message: 'libs stay pure: no I/O.' })) },
       ],
     },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
+    ignores: REAL_CLOCK_ALLOWED,
+    rules: { 'no-restricted-syntax': ['error', ...REAL_CLOCK_READS] },
   },
   {
     // NestJS relies on emitted decorator metadata: a type-only import of an injected class breaks DI.

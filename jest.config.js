@@ -28,6 +28,7 @@ const moduleNameMapper = {
 const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
 const withServices = {
   ...common,
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: ['reflect-metadata'],

@@ -14,6 +14,7 @@
 import { Queue } from 'bullmq';
 import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { Clock } from '../apps/api/src/common/clock';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
 import { MailRenderer } from '../apps/api/src/mail/mail.renderer';
 import { type OutboxEntry, OutboxService } from '../apps/api/src/outbox/outbox.service';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     prefix: `${prefix}:bull`,
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
   });
-  const outbox = new OutboxService(queue);
+  const outbox = new OutboxService(queue, new Clock({ NODE_ENV: 'production' }));
   const worker = spawnWorker({
     DATABASE_URL: bench.url,
     REDIS_URL,

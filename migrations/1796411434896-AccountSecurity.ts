@@ -11,7 +11,7 @@ export class AccountSecurity1796411434896 implements MigrationInterface {
       `CREATE UNIQUE INDEX "uq_signup_requests_token_hash" ON "signup_requests"  ("token_hash") `,
     );
     await queryRunner.query(`CREATE INDEX "ix_signup_requests_email" ON "signup_requests"  ("email") `);
-    await queryRunner.query(`ALTER TABLE "users" ADD "email_verified_at" TIMESTAMP WITH TIME ZONE`);
+    // users.email_verified_at itself comes from UserEmailVerified1796411138608.
     await queryRunner.query(`ALTER TABLE "invitations" ALTER COLUMN "token_hash" DROP NOT NULL`);
     // Accounts from before email verification: counted as verified when they were created.
     await queryRunner.query(`UPDATE "users" SET "email_verified_at" = "created_at"`);
@@ -33,7 +33,6 @@ export class AccountSecurity1796411434896 implements MigrationInterface {
     // Invitations whose email was never sent have no token: they cannot survive the old NOT NULL.
     await queryRunner.query(`DELETE FROM "invitations" WHERE "token_hash" IS NULL`);
     await queryRunner.query(`ALTER TABLE "invitations" ALTER COLUMN "token_hash" SET NOT NULL`);
-    await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "email_verified_at"`);
     await queryRunner.query(`DROP INDEX "public"."ix_signup_requests_email"`);
     await queryRunner.query(`DROP INDEX "public"."uq_signup_requests_token_hash"`);
     await queryRunner.query(`DROP TABLE "signup_requests"`);

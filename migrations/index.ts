@@ -4,6 +4,7 @@ import { Assessments1795496286040 } from './1795496286040-Assessments';
 import { Remediation1795498182989 } from './1795498182989-Remediation';
 import { Cascade1795498494236 } from './1795498494236-Cascade';
 import { ApiTokens1795501698239 } from './1795501698239-ApiTokens';
+import { UserEmailVerified1796411138608 } from './1796411138608-UserEmailVerified';
 import { AccountSecurity1796411434896 } from './1796411434896-AccountSecurity';
 
 /** Every migration, in order. New migrations are appended here (explicit list: works under ts, swc and jest). */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   Remediation1795498182989,
   Cascade1795498494236,
   ApiTokens1795501698239,
+  UserEmailVerified1796411138608,
   AccountSecurity1796411434896,
 ];

@@ -6,6 +6,8 @@ import { loadAccess } from '../apps/api/src/assessments/assessment-access';
 import { AnswersService } from '../apps/api/src/assessments/answers.service';
 import { ReviewService } from '../apps/api/src/assessments/review.service';
 import { CampaignsService } from '../apps/api/src/campaigns/campaigns.service';
+import { Clock } from '../apps/api/src/common/clock';
+import { addCalendarDays } from '../apps/api/src/reminders/calendar/business-calendar';
 
 export const DEMO_CAMPAIGN_TITLE = '2027年度 サプライチェーン・セキュリティ自己評価 (デモ)';
 
@@ -30,7 +32,8 @@ export async function seedDemoCampaign(app: INestApplicationContext): Promise<{ 
   if (existing) return { created: false };
 
   const campaigns = app.get(CampaignsService);
-  const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const today = app.get(Clock).today();
+  const due = addCalendarDays(today, 30);
   const campaign = await campaigns.create(oem.id, oem.user_id, {
     title: DEMO_CAMPAIGN_TITLE,
     message:
@@ -69,7 +72,7 @@ export async function seedDemoCampaign(app: INestApplicationContext): Promise<{ 
     });
     if (submit && row.user_id) {
       await app.get(ReviewService).submit(row.user_id, row.assessment_id, {
-        declaration: { name: '東和 太郎', title: '代表取締役', date: new Date().toISOString().slice(0, 10) },
+        declaration: { name: '東和 太郎', title: '代表取締役', date: today },
       });
     }
   };

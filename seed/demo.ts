@@ -204,13 +204,15 @@ export async function seedDemo(db: DataSource, passwordHashCost = 17): Promise<{
     for (const t2 of TIER2) await link(t2.buyer, t2.key, 'medium', t2.disclose, [t2.industry]);
     for (const u of DEMO_USERS) {
       const rows = await m.query<{ id: string }[]>(
-        // Demo accounts are verified (they sign in at once); a re-run verifies rows from older seeds too.
-        `INSERT INTO users (email, name, password_hash, locale, email_verified_at)
-         VALUES ($1, $2, $3, 'ja', now())
-         ON CONFLICT (email) DO UPDATE
-           SET email_verified_at = COALESCE(users.email_verified_at, EXCLUDED.email_verified_at)
-         RETURNING id`,
+        `INSERT INTO users (email, name, password_hash, locale) VALUES ($1, $2, $3, 'ja')
+         ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
         [u.email, u.name, passwordHash],
+      );
+      // Demo accounts are verified (they sign in at once), as of their creation; a re-run verifies rows from
+      // older seeds too.
+      await m.query(
+        'UPDATE users SET email_verified_at = created_at WHERE id = $1 AND email_verified_at IS NULL',
+        [rows[0]!.id],
       );
       const r = await m.query<unknown[]>(
         `INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,

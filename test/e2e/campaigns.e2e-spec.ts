@@ -3,15 +3,11 @@ import { DEMO_PASSWORD, seedDemo } from '../../seed/demo';
 import { TEST_PASSWORD_HASH_COST } from '../support/factories';
 import { type MailCatcher, startTestSmtp } from '../support/smtp';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { daysFromToday } from '../support/clock';
+import { randomBytes } from 'node:crypto';
 import { assertWebBuilt, launchChromium, WEB_DIST } from '../support/chromium';
 
 const WAIT = { timeout: 15_000 };
-
-/** A date a month ahead as `YYYY-MM-DD` (in Tokyo, as the API checks it). */
-function dueInAMonth(): string {
-  const date = new Date(Date.now() + 30 * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(date);
-}
 
 async function login(page: Page, url: string, email: string): Promise<void> {
   await page.goto(`${url}/login`);
@@ -39,7 +35,7 @@ describe('campaigns in a real browser', () => {
   });
 
   it('procurement creates a campaign for Tier 1 on a phone, triages one supplier, launches; the supplier sees it', async () => {
-    const title = `E2E 自己評価 ${Date.now()}`;
+    const title = `E2E 自己評価 ${randomBytes(4).toString('hex')}`;
     const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
     await login(page, t.url, 'procurement@oem.demo');
@@ -49,7 +45,7 @@ describe('campaigns in a real browser', () => {
     await page.getByTestId('new-campaign').click(WAIT);
     await page.getByTestId('campaign-title').fill(title);
     await page.getByTestId('campaign-catalogue').selectOption('meti-scs', WAIT);
-    await page.getByTestId('campaign-due').fill(dueInAMonth());
+    await page.getByTestId('campaign-due').fill(daysFromToday(t, 30));
     await page.getByTestId('campaign-tier-1').check();
     await page.getByTestId('campaign-create').click();
 

@@ -6,6 +6,8 @@ import { launchCampaign, makeNetwork, metiStar3Ids } from '../support/campaign-f
 import { PASSWORD } from '../support/factories';
 import { assertWebBuilt, launchChromium, WEB_DIST } from '../support/chromium';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { daysFromToday } from '../support/clock';
+import { randomBytes } from 'node:crypto';
 
 const WAIT = { timeout: 15_000 };
 
@@ -17,13 +19,6 @@ async function login(page: Page, url: string, email: string): Promise<void> {
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), WAIT);
-}
-
-/** A date a month ahead as `YYYY-MM-DD` (in Tokyo, as the API checks it). */
-function dueInAMonth(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(
-    new Date(Date.now() + 30 * 86_400_000),
-  );
 }
 
 describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent)', () => {
@@ -40,7 +35,7 @@ describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent
     await t?.close();
   });
 
-  it('Tier 1 forwards, Tier 2 shares a summary; the OEM drills from a weak heat map cell to its summary, never its answers', async () => {
+  it('Tier 1 forwards, Tier 2 shares a summary; the OEM sees its Tier 2 cell hidden (one supplier) and its summary, never its answers', async () => {
     // OEM → Tier 1: a launched METI campaign, answered in full and submitted by the Tier 1.
     const net = await makeNetwork(t.db, 1);
     const tier1 = net.suppliers[0]!.org;
@@ -52,7 +47,7 @@ describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent
     await answerAll(tier1Api, tier1Assessment, Object.fromEntries(ids.map((id) => [id, 'met' as const])));
 
     // Tier 1's own supplier; the Tier 1 admin forwards the request from its assessment page (a phone).
-    const tier2Name = `E2E 二次取引先 ${Date.now()}`;
+    const tier2Name = `E2E 二次取引先 ${randomBytes(4).toString('hex')}`;
     const [tier2] = await linkSuppliers(t.db, tier1, [{ name: tier2Name, tags: ['press'] }]);
     const tier1Context = await browser.newContext({
       locale: 'ja-JP',
@@ -63,7 +58,7 @@ describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent
     await tier1Page.goto(`${t.url}/assessments/${tier1Assessment}`);
     await tier1Page.getByTestId('benchmark-panel').waitFor(WAIT);
     await tier1Page.getByTestId('forward-panel').locator('summary').click();
-    await tier1Page.getByTestId('forward-due').fill(dueInAMonth());
+    await tier1Page.getByTestId('forward-due').fill(daysFromToday(t, 30));
     await tier1Page.getByTestId('forward-button').click();
     await tier1Page.getByTestId('forward-done').waitFor(WAIT);
     await tier1Context.close();
@@ -100,23 +95,33 @@ describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent
     );
     expect(stored!.upstream_consent).toBe('summary');
 
-    // The OEM: insights from the navigation, then the weak cell of Tier 2.
+    // The OEM: insights from the navigation. One Tier 2 supplier that does not share everything: its cells
+    // are hidden (k-anonymity) and say why; Tier 1 cells drill down as usual.
     const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
     await login(page, t.url, net.procurement.email);
     await page.getByTestId('nav-insights').click(WAIT);
     await page.getByTestId('heatmap').waitFor(WAIT);
     await page.getByTestId('heatmap-table-toggle').click();
-    const cell = page.getByTestId(`heatmap-cell-2-${weakGroup}`);
-    await cell.waitFor(WAIT);
-    expect(await cell.textContent()).toContain('0%');
-    expect(await page.getByTestId(`heatmap-cell-1-${weakGroup}`).textContent()).toContain('100%');
-    await cell.click();
-
-    const row = page.getByTestId('drill-row').filter({ hasText: tier2Name });
-    await row.waitFor(WAIT);
+    const hidden = page.getByTestId(`heatmap-cell-2-${weakGroup}`);
+    await hidden.waitFor(WAIT);
+    expect(await hidden.textContent()).toContain('非表示');
+    expect(await hidden.textContent()).toContain('5社未満');
+    expect(await hidden.textContent()).not.toContain('0%');
+    expect(await hidden.locator('button').count()).toBe(0);
+    expect(await page.getByTestId('anonymity-note').textContent()).toContain('5社以上');
+    expect(await page.getByTestId('distribution-hidden-2').textContent()).toContain('非表示');
+    const tier1Cell = page.getByTestId(`heatmap-cell-1-${weakGroup}`);
+    expect(await tier1Cell.textContent()).toContain('100%');
+    await tier1Cell.click();
+    await page.getByTestId('drill-row').filter({ hasText: tier1.name }).waitFor(WAIT);
     expect(await page.getByTestId('drill-row').count()).toBe(1);
+
+    // The Tier 2 row itself is listed (summary consent).
+    const row = page.getByTestId('insights-supplier-row').filter({ hasText: tier2Name });
+    await row.waitFor(WAIT);
     expect(await row.getByText('概要のみ').count()).toBe(1);
+    expect(await page.getByTestId('hidden-by-consent').textContent()).toContain('5社未満');
 
     // Export links carry the filters and the UI language.
     expect(await page.getByTestId('export-suppliers-xlsx').getAttribute('href')).toBe(
@@ -133,8 +138,12 @@ describe('insights in a real browser: OEM → Tier 1 → Tier 2 (summary consent
     await page.getByTestId('summary-only-note').waitFor(WAIT);
     expect(await page.getByTestId('supplier-assessment-link').count()).toBe(0);
     expect(await page.locator(`a[href*="${tier2Assessment}"]`).count()).toBe(0);
-    expect(await page.getByTestId('summary-gaps').locator('li').count()).toBeGreaterThan(0);
-    expect(await page.content()).not.toContain('TIER2-SECRET-NOTE');
+    // Summary means ★, category rates and the open count: no requirement, no improvement item.
+    await page.getByTestId('summary-details-private').waitFor(WAIT);
+    expect(await page.getByTestId('summary-gaps').count()).toBe(0);
+    const html = await page.content();
+    expect(html).not.toContain('TIER2-SECRET-NOTE');
+    for (const id of ids.filter((c) => groupOf.get(c) === weakGroup)) expect(html).not.toContain(id);
 
     // Even asked directly from the OEM's browser, the Tier 2 assessment does not exist for it.
     const status = await page.evaluate(

@@ -3,6 +3,7 @@ import { launchCampaign, makeNetwork, metiStar3Ids, tokenFromText } from '../sup
 import { PASSWORD } from '../support/factories';
 import { browser as apiClient, type TestApp } from '../support/test-app';
 import { type BrowserApp, csrfHeader, loginPage, PNG, startBrowserApp, WAIT } from '../support/browser-app';
+import { daysFromToday } from '../support/clock';
 
 describe('remediation in a real browser', () => {
   let app: BrowserApp;
@@ -84,11 +85,15 @@ describe('remediation in a real browser', () => {
     await item.getByTestId('remediation-toggle').click();
     await item.getByTestId('remediation-plan').fill('バックアップを週 1 回、外付けディスクに取る');
     await item.getByTestId('remediation-owner').fill('総務 佐藤');
-    await item.getByTestId('remediation-due').fill('2099-06-30');
+    const due = daysFromToday(app.t, 200);
+    await item.getByTestId('remediation-due').fill(due);
     await item.getByTestId('remediation-support').fill('https://www.ipa.go.jp/security/otasuketai-pr/');
     await item.getByTestId('remediation-move-planned').click();
     await statusIs(page, gap, 'planned');
-    await item.getByTestId('remediation-due-text').filter({ hasText: '2099' }).waitFor(WAIT);
+    await item
+      .getByTestId('remediation-due-text')
+      .filter({ hasText: `${due.slice(0, 4)}年` })
+      .waitFor(WAIT);
 
     // Work started, evidence attached, work finished (the done button waits for evidence).
     await item.getByTestId('remediation-move-in_progress').click();

@@ -11,6 +11,7 @@ import { countRows, makeOrg, makeUser, PASSWORD } from '../support/factories';
 import { pollUntil } from '../support/poll';
 import { startTestSmtp } from '../support/smtp';
 import { browser, createTestApp, type TestApp, type TestBrowser } from '../support/test-app';
+import { daysFromToday, testClock } from '../support/clock';
 
 type Mailer = Awaited<ReturnType<typeof startTestSmtp>>;
 
@@ -112,9 +113,9 @@ describe('campaigns, invitations, answering, submission and review', () => {
     await launchCampaign(buyer2, net2.buyer.id);
     const [mail2] = await mailsTo([net2.suppliers[0]!.contactEmail]);
     await t.db.query(
-      `UPDATE assessment_access_tokens SET expires_at = now() - interval '1 second'
+      `UPDATE assessment_access_tokens SET expires_at = $2::timestamptz - interval '1 second'
         WHERE email = $1`,
-      [net2.suppliers[0]!.contactEmail],
+      [net2.suppliers[0]!.contactEmail, testClock(t).now()],
     );
     await (
       await browser(t)
@@ -413,7 +414,7 @@ describe('campaigns, invitations, answering, submission and review', () => {
       .post(`/api/orgs/${net.buyer.id}/campaigns`, {
         title: 'draft',
         catalogueId: 'meti-scs',
-        dueDate: '2099-01-31',
+        dueDate: daysFromToday(t, 60),
         selection: { tags: ['even'] },
       })
       .expect(201);
@@ -444,7 +445,7 @@ describe('campaigns, invitations, answering, submission and review', () => {
     const none = await buyer.post(`/api/orgs/${net.buyer.id}/campaigns`, {
       title: 'x',
       catalogueId: 'meti-scs',
-      dueDate: '2099-01-01',
+      dueDate: daysFromToday(t, 30),
       selection: { tags: ['nobody'] },
     });
     expect([none.status, none.body.code]).toEqual([422, 'NO_SUPPLIERS_SELECTED']);

@@ -3,6 +3,7 @@ import { answerAll, assessmentOf, DECLARATION, linkSuppliers, signedIn } from '.
 import { launchCampaign, makeNetwork, metiStar3Ids } from '../support/campaign-fixtures';
 import { countRows, makeUser, PASSWORD } from '../support/factories';
 import { browser, createTestApp, type TestApp, type TestBrowser } from '../support/test-app';
+import { daysFromToday } from '../support/clock';
 
 const SECRET = 'TIER2-SECRET-NOTE';
 
@@ -32,7 +33,7 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
     ]);
     const forwarded = await tier1Admin
       .post(`/api/assessments/${tier1Assessment}/forward`, {
-        dueDate: '2099-06-30',
+        dueDate: daysFromToday(t, 200),
         message: '上位のお客様からの依頼です。',
         selection: { all: true },
       })
@@ -84,7 +85,7 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
     // The same suppliers again: refused, nothing created.
     const before = await countRows(t.db, 'assessments');
     const again = await c.tier1Admin.post(`/api/assessments/${c.tier1Assessment}/forward`, {
-      dueDate: '2099-06-30',
+      dueDate: daysFromToday(t, 200),
       selection: { tags: ['press'] },
     });
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_FORWARDED']);
@@ -94,7 +95,7 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
     const [extra] = await linkSuppliers(t.db, c.tier1, [{ name: 'Tier2 追加' }]);
     const partial = await c.tier1Admin
       .post(`/api/assessments/${c.tier1Assessment}/forward`, {
-        dueDate: '2099-06-30',
+        dueDate: daysFromToday(t, 200),
         selection: { supplierIds: [extra!.id, c.tier2[0]!.id] },
       })
       .expect(201);
@@ -113,13 +114,13 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
     // Only the supplier's admin or procurement may forward; the OEM cannot forward its supplier's assessment.
     const { client: respondent } = await signedIn(t, c.tier1, 'respondent');
     const denied = await respondent.post(`/api/assessments/${c.tier1Assessment}/forward`, {
-      dueDate: '2099-06-30',
+      dueDate: daysFromToday(t, 200),
       selection: { all: true },
     });
     expect(denied.status).toBe(403);
     await c.oem
       .post(`/api/assessments/${c.tier1Assessment}/forward`, {
-        dueDate: '2099-06-30',
+        dueDate: daysFromToday(t, 200),
         selection: { all: true },
       })
       .expect(403);
@@ -197,11 +198,31 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
       );
       return res;
     };
+    // Two Tier 2 suppliers that are not full (summary, none): every Tier 2 figure is hidden (k = 5).
     const heat = await get(`${base}/heatmap`);
-    expect(heat.body.tiers.map((x: { suppliers: number }) => x.suppliers)).toEqual([0, 3]);
+    expect(
+      heat.body.tiers.map((x: { hidden: boolean; suppliers: number | null }) => [x.hidden, x.suppliers]),
+    ).toEqual([
+      [false, 0],
+      [true, null],
+    ]);
+    expect(
+      heat.body.tiers[1].cells.every(
+        (x: { hidden: boolean; suppliers: number | null }) => x.hidden && x.suppliers === null,
+      ),
+    ).toBe(true);
+    const dist = await get(`${base}/distribution`);
+    expect(dist.body.tiers[1]).toEqual({
+      tier: 2,
+      hidden: true,
+      suppliers: null,
+      levels: [],
+      openRemediation: null,
+      overdueRemediation: null,
+    });
     const list = await get(`${base}/suppliers?tier=2`);
     expect(list.body.total).toBe(2);
-    expect(list.body.hiddenByConsent).toBe(1);
+    expect(list.body.hiddenByConsent).toBeNull();
     const rows = Object.fromEntries(
       list.body.items.map((r: { supplierId: string }) => [r.supplierId, r] as const),
     ) as Record<string, { consent: string; assessmentId: string | null; level: number | null }>;
@@ -209,8 +230,14 @@ describe('cascade: forwarding to Tier 2 and upstream consent', () => {
     expect(rows[summaryOrg.id]).toMatchObject({ consent: 'summary', assessmentId: null });
     expect(rows[noneOrg.id]).toBeUndefined();
     for (const g of ['1', '2', '7']) await get(`${base}/cells?tier=2&groupId=${g}`);
-    await get(`${base}/distribution`);
-    await get(`${base}/suppliers/${summaryOrg.id}`);
+    const summary = await get(`${base}/suppliers/${summaryOrg.id}`);
+    expect(summary.body).toMatchObject({
+      consent: 'summary',
+      gaps: null,
+      remediation: null,
+      categories: null,
+    });
+    expect(summary.body.openRemediation).toBeGreaterThan(0);
     const detail = await get(`${base}/suppliers/${fullOrg.id}`);
     expect(detail.body.gaps.length).toBeGreaterThan(0);
     await c.oem.get(`${base}/suppliers/${noneOrg.id}`).expect(404);

@@ -7,6 +7,7 @@ import { JOB, QUEUE } from '../../apps/api/src/queues/queues';
 import { makeOrg, makeUser, PASSWORD } from '../support/factories';
 import { SessionService } from '../../apps/api/src/auth/session.service';
 import { browser, createTestApp, type TestApp } from '../support/test-app';
+import { testClock } from '../support/clock';
 
 const TOKEN = 'x'.repeat(32);
 const DASHBOARD = '/api/admin/queues';
@@ -167,14 +168,15 @@ describe('ops: queue dashboard and metrics', () => {
       // A pending email recorded an hour ago, not due for another hour (so no worker sends it meanwhile).
       await t.db.query(
         `INSERT INTO mail_outbox (dedupe_key, kind, to_email, created_at, available_at)
-         VALUES ($1, 'invitation', 'someone@example.test', now() - interval '1 hour', now() + interval '1 hour')`,
-        [`ops-test:${randomUUID()}`],
+         VALUES ($1, 'invitation', 'someone@example.test', $2::timestamptz - interval '1 hour',
+                 $2::timestamptz + interval '1 hour')`,
+        [`ops-test:${randomUUID()}`, testClock(t).now()],
       );
       // A heartbeat an hour from now: delayed in the system queue.
       const system = t.app.get<Queue>(getQueueToken(QUEUE.system));
       const job = await system.add(
         JOB.heartbeat,
-        { requestedAt: new Date().toISOString() },
+        { requestedAt: testClock(t).now().toISOString() },
         { delay: 3600_000 },
       );
 

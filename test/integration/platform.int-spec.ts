@@ -5,6 +5,7 @@ import { JOB, QUEUE } from '../../apps/api/src/queues/queues';
 import { REDIS } from '../../apps/api/src/redis/redis.module';
 import type Redis from 'ioredis';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { testClock } from '../support/clock';
 import { pollUntil } from '../support/poll';
 
 describe('platform: health, problem+json, queues, docs', () => {
@@ -42,7 +43,7 @@ describe('platform: health, problem+json, queues, docs', () => {
 
   it('runs BullMQ jobs in a ROLE=all process', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QUEUE.system));
-    const job = await queue.add(JOB.heartbeat, { requestedAt: new Date().toISOString() });
+    const job = await queue.add(JOB.heartbeat, { requestedAt: testClock(t).now().toISOString() });
     const done = await pollUntil(async () => ((await job.isCompleted()) ? true : null));
     expect(done).toBe(true);
     const redis = t.app.get<Redis>(REDIS);

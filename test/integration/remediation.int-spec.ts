@@ -6,6 +6,8 @@ import { countRows, makeOrg, makeUser, PASSWORD } from '../support/factories';
 import { pollUntil } from '../support/poll';
 import { startTestSmtp } from '../support/smtp';
 import { browser, createTestApp, type TestApp, type TestBrowser } from '../support/test-app';
+import { daysFromToday } from '../support/clock';
+import { addCalendarDays, tokyoInstant } from '../../apps/api/src/reminders/calendar/business-calendar';
 
 type Mailer = Awaited<ReturnType<typeof startTestSmtp>>;
 
@@ -135,7 +137,8 @@ describe('remediation of assessment gaps', () => {
     const gap = ids[5]!;
     const { net, buyer, campaignId, suppliers } = await submitted(1, { [gap]: 'not_met' });
     const { client, assessmentId } = suppliers[0]!;
-    await t.db.query(`UPDATE campaigns SET remediation_deadline = '2099-06-30' WHERE id = $1`, [campaignId]);
+    const deadline = daysFromToday(t, 200);
+    await t.db.query(`UPDATE campaigns SET remediation_deadline = $2 WHERE id = $1`, [campaignId, deadline]);
     const [item] = await itemsOf(client);
     expect(item!.criterion.id).toBe(gap);
     const url = `/api/remediation/${item!.id}`;
@@ -153,13 +156,12 @@ describe('remediation of assessment gaps', () => {
     expect([toVerified.status, toVerified.body.code]).toEqual([409, 'REMEDIATION_TRANSITION_INVALID']);
     const noPlan = await client.patch(url, { status: 'planned', baseVersion: 1 });
     expect([noPlan.status, noPlan.body.code]).toEqual([422, 'REMEDIATION_PLAN_REQUIRED']);
-    const late = await client
-      .patch(url, { dueDate: '2099-07-01', baseVersion: 1 })
-      .set('Accept-Language', 'en');
+    const dayAfter = addCalendarDays(deadline, 1);
+    const late = await client.patch(url, { dueDate: dayAfter, baseVersion: 1 }).set('Accept-Language', 'en');
     expect([late.status, late.body.code]).toEqual([422, 'REMEDIATION_DUE_AFTER_DEADLINE']);
-    expect(late.body.detail).toContain("buyer's remediation deadline (2099-06-30)");
-    const lateJa = await client.patch(url, { dueDate: '2099-07-01', baseVersion: 1 });
-    expect(lateJa.body.detail).toContain('改善期限 (2099-06-30)');
+    expect(late.body.detail).toContain(`buyer's remediation deadline (${deadline})`);
+    const lateJa = await client.patch(url, { dueDate: dayAfter, baseVersion: 1 });
+    expect(lateJa.body.detail).toContain(`改善期限 (${deadline})`);
     const past = await client.patch(url, { dueDate: '2001-01-01', baseVersion: 1 });
     expect([past.status, past.body.code]).toEqual([422, 'REMEDIATION_DUE_IN_PAST']);
     expect((await client.patch(url, { dueDate: '2099-02-30', baseVersion: 1 })).status).toBe(400);
@@ -176,7 +178,7 @@ describe('remediation of assessment gaps', () => {
       .patch(url, {
         plan: 'USB メモリの利用ルールを作り、全員に説明する',
         ownerName: '総務 佐藤',
-        dueDate: '2099-06-30',
+        dueDate: deadline,
         supportOffer: 'https://www.ipa.go.jp/security/otasuketai-pr/',
         status: 'planned',
         baseVersion: 1,
@@ -186,8 +188,8 @@ describe('remediation of assessment gaps', () => {
       status: 'planned',
       version: 2,
       ownerName: '総務 佐藤',
-      dueDate: '2099-06-30',
-      remediationDeadline: '2099-06-30',
+      dueDate: deadline,
+      remediationDeadline: deadline,
       overdue: false,
     });
 
@@ -287,7 +289,7 @@ describe('remediation of assessment gaps', () => {
     expect(detail.body.history[1].data.changes).toEqual({
       plan: { from: '', to: 'USB メモリの利用ルールを作り、全員に説明する' },
       ownerName: { from: '', to: '総務 佐藤' },
-      dueDate: { from: null, to: '2099-06-30' },
+      dueDate: { from: null, to: deadline },
       supportOffer: { from: '', to: 'https://www.ipa.go.jp/security/otasuketai-pr/' },
     });
     expect(detail.body.history[6].data).toMatchObject({
@@ -308,7 +310,7 @@ describe('remediation of assessment gaps', () => {
     ];
     const url = `/api/remediation/${a.id}`;
     await client
-      .patch(url, { plan: '対応する', dueDate: '2099-01-31', status: 'in_progress', baseVersion: 1 })
+      .patch(url, { plan: '対応する', dueDate: daysFromToday(t, 60), status: 'in_progress', baseVersion: 1 })
       .expect(200);
     await client.post(`${url}/evidence`).attach('file', PNG, 'a.png').expect(201);
     await client.patch(url, { status: 'done', baseVersion: 2 }).expect(200);
@@ -322,9 +324,10 @@ describe('remediation of assessment gaps', () => {
     expect([notDone.status, notDone.body.code]).toEqual([409, 'REMEDIATION_TRANSITION_INVALID']);
 
     const risk = `/api/remediation/${b.id}`;
+    const reviewOn = daysFromToday(t, 365);
     const noReason = await client.patch(risk, {
       status: 'risk_accepted',
-      riskExpiresOn: '2099-12-31',
+      riskExpiresOn: reviewOn,
       baseVersion: 1,
     });
     expect([noReason.status, noReason.body.code]).toEqual([422, 'RISK_ACCEPTANCE_INCOMPLETE']);
@@ -338,11 +341,11 @@ describe('remediation of assessment gaps', () => {
       .patch(risk, {
         status: 'risk_accepted',
         riskReason: '制御機器の更新は来年度',
-        riskExpiresOn: '2099-12-31',
+        riskExpiresOn: reviewOn,
         baseVersion: 1,
       })
       .expect(200);
-    expect(accepted.body).toMatchObject({ status: 'risk_accepted', riskExpiresOn: '2099-12-31' });
+    expect(accepted.body).toMatchObject({ status: 'risk_accepted', riskExpiresOn: reviewOn });
     const verifyRisk = await buyer.post(`${risk}/verify`, {});
     expect([verifyRisk.status, verifyRisk.body.code]).toEqual([409, 'REMEDIATION_TRANSITION_INVALID']);
   });
@@ -389,7 +392,8 @@ describe('remediation of assessment gaps', () => {
     const all = await buyer.get(base).expect(200);
     expect([all.body.total, all.body.items.length]).toEqual([6, 6]);
 
-    // Supplier 0 plans two items, due 2099-03-31 and 2099-04-30; one of them is already done.
+    // Supplier 0 plans two items due in 90 days; one of them is already done.
+    const due = daysFromToday(t, 90);
     const [s0, s1] = suppliers;
     const mine = await itemsOf(s0!.client);
     const [x, y] = [
@@ -399,7 +403,7 @@ describe('remediation of assessment gaps', () => {
     await s0!.client
       .patch(`/api/remediation/${x.id}`, {
         plan: 'A',
-        dueDate: '2099-03-31',
+        dueDate: due,
         status: 'planned',
         baseVersion: 1,
       })
@@ -407,7 +411,7 @@ describe('remediation of assessment gaps', () => {
     await s0!.client
       .patch(`/api/remediation/${y.id}`, {
         plan: 'B',
-        dueDate: '2099-03-31',
+        dueDate: due,
         status: 'in_progress',
         baseVersion: 1,
       })
@@ -417,14 +421,17 @@ describe('remediation of assessment gaps', () => {
 
     const clock = t.app.get(Clock);
     try {
-      // 2099-03-31 15:30 UTC is already 1 April in Tokyo.
-      clock.set(new Date('2099-03-31T15:30:00Z'));
-      const overdue = await buyer.get(`${base}?overdue=true`).expect(200);
+      // 00:30 Tokyo the day after the due date (15:30 UTC on the due date itself): overdue in Tokyo.
+      clock.set(new Date(tokyoInstant(addCalendarDays(due, 1), 0).getTime() + 30 * 60_000));
+      // Sessions expire on the test clock too: sign in again at that time.
+      const later = await (await browser(t)).login(net.procurement.email, PASSWORD);
+      const overdue = await later.get(`${base}?overdue=true`).expect(200);
       expect(overdue.body.items.map((i: Item) => i.id)).toEqual([x.id]);
       expect(overdue.body.items[0].overdue).toBe(true);
-      expect((await buyer.get(`${base}?overdue=false`).expect(200)).body.total).toBe(5);
-      clock.set(new Date('2099-03-31T14:00:00Z'));
-      expect((await buyer.get(`${base}?overdue=true`).expect(200)).body.total).toBe(0);
+      expect((await later.get(`${base}?overdue=false`).expect(200)).body.total).toBe(5);
+      // 23:00 Tokyo on the due date: not yet.
+      clock.set(tokyoInstant(due, 23));
+      expect((await later.get(`${base}?overdue=true`).expect(200)).body.total).toBe(0);
     } finally {
       clock.set(null);
     }
@@ -457,7 +464,7 @@ describe('remediation of assessment gaps', () => {
     } while (cursor);
     expect(seen).toHaveLength(6);
     expect(new Set(seen.map((i) => i.id)).size).toBe(6);
-    expect(seen.slice(0, 2).map((i) => i.dueDate)).toEqual(['2099-03-31', '2099-03-31']);
+    expect(seen.slice(0, 2).map((i) => i.dueDate)).toEqual([due, due]);
 
     for (const bad of [
       '?status=late',

@@ -3,11 +3,7 @@ import type { Queue } from 'bullmq';
 import { Clock } from '../../apps/api/src/common/clock';
 import { MailDeliveryService } from '../../apps/api/src/outbox/mail-delivery.service';
 import { JOB, QUEUE } from '../../apps/api/src/queues/queues';
-import {
-  addCalendarDays,
-  tokyoDate,
-  tokyoInstant,
-} from '../../apps/api/src/reminders/calendar/business-calendar';
+import { addCalendarDays, tokyoInstant } from '../../apps/api/src/reminders/calendar/business-calendar';
 import {
   DEFAULT_REMINDER_POLICY,
   questionnaireReminders,
@@ -103,11 +99,11 @@ describe('reminders, escalation and the weekly digest', () => {
     return planner.run();
   }
 
-  /** Delivers recorded rows now (their slot may be in the real future) and waits for each email. */
+  /** Delivers recorded rows at the test clock's now (their slot may still be ahead) and waits for each email. */
   async function deliverNow(ids: string[]) {
     await t.db.query(
-      `UPDATE mail_outbox SET available_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
-      [ids],
+      `UPDATE mail_outbox SET available_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+      [ids, clock.now()],
     );
     for (const id of ids) await delivery.deliver(id).catch(() => 'retried by the sweeper');
     await pollUntil(
@@ -123,6 +119,10 @@ describe('reminders, escalation and the weekly digest', () => {
 
   const mailsFor = (email: string, subjectPart: string) =>
     smtp.messages.filter((m) => m.to.includes(email) && m.subject.includes(subjectPart));
+
+  /** The email sent for one outbox row (matched by its dedupe key header, whatever else was sent). */
+  const mailOf = (row: OutboxRow) =>
+    smtp.messages.find((m) => m.headers['x-tierstar-dedupe-key'] === row.dedupe_key);
 
   it('before the due date: the contact on the right business days; a holiday moves it; outside hours it waits', async () => {
     // Due Monday 30 Nov 2026: "7 days before" is Monday 23 Nov, 勤労感謝の日, so it goes on Tuesday 24th.
@@ -166,9 +166,9 @@ describe('reminders, escalation and the weekly digest', () => {
     // Only open assessments are reminded: the second supplier submitted, so its pending reminder is withdrawn.
     const a2 = c.assessmentIds[1]!;
     await t.db.query(
-      `UPDATE mail_outbox SET available_at = now() + interval '1 day', status = 'pending' WHERE assessment_id = $1
-          AND kind = 'questionnaire-reminder' AND dedupe_key LIKE '%:before:1:%'`,
-      [a2],
+      `UPDATE mail_outbox SET available_at = $2::timestamptz + interval '1 day', status = 'pending'
+        WHERE assessment_id = $1 AND kind = 'questionnaire-reminder' AND dedupe_key LIKE '%:before:1:%'`,
+      [a2, clock.now()],
     );
     await t.db.query(`UPDATE assessments SET status = 'submitted' WHERE id = $1`, [a2]);
     const result = await planAt(jst('2026-11-30', 7, 35));
@@ -240,12 +240,17 @@ describe('reminders, escalation and the weekly digest', () => {
       expect(r.payload.data!['daysOverdue']).toBe(15);
     }
 
+    // Earlier steps' emails went out as the test clock reached their slots; read exactly the +15 ones.
     await deliverNow(after15.map((r) => r.id));
-    const toLead = await pollUntil(() => Promise.resolve(mailsFor(lead.email, '遅れています')[0]));
+    const rowTo = (email: string) => after15.find((r) => r.to_email === email)!;
+    const toLead = await pollUntil(() => Promise.resolve(mailOf(rowTo(lead.email))));
+    expect(toLead.to).toContain(lead.email);
     expect(toLead.subject).toContain('15日遅れています');
     expect(toLead.html).toContain('&lt;b&gt;&amp;'); // the supplier's name, escaped
     expect(toLead.text).toContain(`http://tierstar.test/assessments/${a}`);
-    const toContact = await pollUntil(() => Promise.resolve(mailsFor(contact, '期限超過')[0]));
+    const toContact = await pollUntil(() => Promise.resolve(mailOf(rowTo(contact))));
+    expect(toContact.to).toContain(contact);
+    expect(toContact.subject).toContain('期限超過');
     expect(toContact.text).toContain('15日が過ぎました');
     expect(toContact.text).toContain(`http://tierstar.test/assessments/${a}`);
     expect(toContact.text).not.toContain('/respond#token=');
@@ -278,9 +283,8 @@ describe('reminders, escalation and the weekly digest', () => {
   });
 
   it('the link in a reminder works and the previous one is revoked', async () => {
-    // A due date in the real future, so the links have not expired whenever this runs.
-    const realToday = tokyoDate(new Date());
-    const dueDate = addCalendarDays(realToday, 40);
+    // A due date 40 days after the test clock's today: the links stay valid through the test.
+    const dueDate = addCalendarDays(clock.today(), 40);
     const c = await launched(1, dueDate);
     const contact = c.contacts[0]!;
     const invitation = await pollUntil(() =>
@@ -361,9 +365,14 @@ describe('reminders, escalation and the weekly digest', () => {
     // Once done, the pending reminder is withdrawn and no more are planned.
     await t.db.query(`UPDATE remediation_items SET status = 'done' WHERE id = $1`, [open!.id]);
     await planAt(jst('2027-01-28', 10));
+    // What went out before (the due-soon email when the clock reached its slot, the owner's +9) stays sent;
+    // the contact's +9, still pending, was withdrawn.
     const left = await itemRows(open!.id);
     expect(left.every((r) => r.status === 'sent')).toBe(true);
-    expect(left.map((r) => r.to_email)).toEqual([owner.email]);
+    expect(left.map((r) => [r.dedupe_key.split(':')[3], r.to_email])).toEqual([
+      ['due_soon', c.contacts[0]],
+      ['overdue', owner.email],
+    ]);
   });
 
   it('weekly digest: procurement and admins get new submissions, overdue items and ★ changes', async () => {

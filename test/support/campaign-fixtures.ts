@@ -1,6 +1,9 @@
 import { getCatalogue } from '@tierstar/guidelines';
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { Clock } from '../../apps/api/src/common/clock';
 import type { Organization } from '../../apps/api/src/organizations/organization.entity';
+import { addCalendarDays } from '../../apps/api/src/reminders/calendar/business-calendar';
 import type { User } from '../../apps/api/src/users/user.entity';
 import { makeLink, makeOrg, makeUser } from './factories';
 import type { TestBrowser } from './test-app';
@@ -20,7 +23,7 @@ export async function makeNetwork(db: DataSource, n: number): Promise<Network> {
   const suppliers: Network['suppliers'] = [];
   for (let i = 0; i < n; i++) {
     const org = await makeOrg(db, { name: `取引先 ${seq}-${i} <b>&` });
-    const contactEmail = `contact-${seq}-${i}-${Date.now()}@supplier.test`;
+    const contactEmail = `contact-${seq}-${i}-${randomBytes(4).toString('hex')}@supplier.test`;
     await makeLink(db, buyer, org, { contactEmail, tags: i % 2 ? ['odd'] : ['even'] });
     suppliers.push({ org, contactEmail });
   }
@@ -39,7 +42,7 @@ export async function launchCampaign(
       message: 'ご協力をお願いします。',
       supportOffered: '費用の一部を負担します。',
       catalogueId: 'meti-scs',
-      dueDate: '2099-12-31',
+      dueDate: addCalendarDays(buyerClient.t.app.get(Clock).today(), 365),
       selection: { tiers: [1] },
       ...overrides,
     })

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { hashPassword, scryptParams } from '../../apps/api/src/auth/password';
 import { SupplyLink } from '../../apps/api/src/network/supply-link.entity';
@@ -8,12 +8,11 @@ import { Organization } from '../../apps/api/src/organizations/organization.enti
 import { User } from '../../apps/api/src/users/user.entity';
 
 let seq = 0;
-const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}${randomBytes(2).toString('hex')}`;
+const unique = () => `${(seq++).toString(36)}${randomBytes(4).toString('hex')}`;
 
-/** A valid, unique 法人番号. */
+/** A valid 法人番号, unique in practice (12 random digits plus the check digit). */
 export function corporateNumber(): string {
-  const base = `${Date.now()}${seq++}`.slice(-12).padStart(12, '0');
-  return withCheckDigit(base);
+  return withCheckDigit(String(randomInt(0, 1e12)).padStart(12, '0'));
 }
 
 export const PASSWORD = 'test-password-123';

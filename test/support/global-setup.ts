@@ -14,8 +14,6 @@ const STALE_AFTER_MS = 6 * 3600_000;
  * every test file clones (CREATE DATABASE … TEMPLATE), so tests never touch demo data or each other.
  */
 export default async function globalSetup(): Promise<void> {
-  process.env.TIERSTAR_TEST_RUN = newTestRunId();
-  const TEMPLATE_DB = templateDb();
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
@@ -35,13 +33,18 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`PostgreSQL is not reachable at ${TEST_PG_ADMIN_URL}: ${String(e)}`);
   }
   try {
+    const { rows } = await admin.query<{ ms: string }>(`SELECT extract(epoch FROM now()) * 1000 AS ms`);
+    const serverNow = Number(rows[0]!.ms);
+    process.env.TIERSTAR_TEST_RUN = newTestRunId(serverNow);
+    const TEMPLATE_DB = templateDb();
     // A killed run never reaches its teardown: drop what such runs left behind (never a live run's).
+    // Ages are read on the database server's clock (see newTestRunId).
     const { rows: existing } = await admin.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE 'tierstar\\_test\\_%'`,
     );
     for (const { datname } of existing) {
       const started = testRunStartedAt(datname);
-      if (started !== null && Date.now() - started > STALE_AFTER_MS) {
+      if (started !== null && serverNow - started > STALE_AFTER_MS) {
         await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       }
     }

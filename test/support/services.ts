@@ -14,8 +14,12 @@ export function testRunId(): string {
   return id;
 }
 
-/** A run id that starts with its start time (seconds, base 36), so stale runs can be recognised. */
-export function newTestRunId(now = Date.now()): string {
+/**
+ * A run id that starts with its start time (ms since the epoch on the PostgreSQL server's clock, as seconds in
+ * base 36), so stale runs can be recognised. The server's clock, not this process's: a run under faketime
+ * and a normal run side by side agree on every database's age.
+ */
+export function newTestRunId(now: number): string {
   return `${Math.floor(now / 1000).toString(36)}r${Math.random().toString(16).slice(2, 8)}`;
 }
 

@@ -12,6 +12,7 @@ import { CascadeModule } from './cascade/cascade.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
@@ -66,6 +67,7 @@ export class AppModule {
           pinoHttp: options.logDestination ? [pinoOptions, options.logDestination] : pinoOptions,
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: false }),
+        DatabaseModule,
         RedisModule,
         QueuesModule.forRoot(config),
         MailModule,

@@ -6,8 +6,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 
@@ -20,7 +20,7 @@ import { User } from '../users/user.entity';
 @Index('ix_api_tokens_org', ['organizationId'])
 export class ApiToken {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId!: string;
@@ -43,7 +43,7 @@ export class ApiToken {
   creator?: Relation<User>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt!: Date | null;

@@ -1,72 +1,53 @@
-import { isUuid } from '../common/ids';
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { audit } from '../audit/audit';
 import { API_TOKEN_PREFIX, newToken, sha256Hex } from '../auth/tokens';
+import { Clock } from '../common/clock';
+import { isUuid } from '../common/ids';
 import { problem } from '../common/problem';
-import type { ApiTokenCreatedDto, ApiTokenDto, ApiTokenListDto } from './dto/api-token.dto';
-
-interface Row {
-  id: string;
-  name: string;
-  created_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
-}
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const toDto = (r: Row): ApiTokenDto => ({
-  id: r.id,
-  name: r.name,
-  createdAt: new Date(r.created_at).toISOString(),
-  lastUsedAt: iso(r.last_used_at),
-  revokedAt: iso(r.revoked_at),
-});
+import { type Db, KYSELY } from '../database/db';
+import { looksLikeApiToken, tokenName, toApiTokenDto } from './api-tokens.policy';
+import { ApiTokensRepository } from './api-tokens.repository';
+import type { ApiTokenCreatedDto, ApiTokenListDto } from './dto/api-token.dto';
 
 /** An organization's read-only API tokens for its BI tools (see SessionGuard / @ApiTokenReadable). */
 @Injectable()
 export class ApiTokensService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @Inject(KYSELY) private readonly db: Db,
+    private readonly tokens: ApiTokensRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async create(orgId: string, userId: string, name: string): Promise<ApiTokenCreatedDto> {
     const token = `${API_TOKEN_PREFIX}${newToken()}`;
-    return this.db.transaction(async (m) => {
-      const [row] = await m.query<Row[]>(
-        `INSERT INTO api_tokens (organization_id, name, token_hash, created_by) VALUES ($1, $2, $3, $4)
-         RETURNING id, name, created_at, last_used_at, revoked_at`,
-        [orgId, name.trim(), sha256Hex(token), userId],
-      );
-      await audit(m, {
+    return this.db.transaction().execute(async (tx) => {
+      const row = await this.tokens.insert(tx, {
+        organizationId: orgId,
+        name: tokenName(name),
+        tokenHash: sha256Hex(token),
+        createdBy: userId,
+      });
+      await audit(tx, {
         organizationId: orgId,
         actorUserId: userId,
         action: 'api_token.create',
         entityType: 'api_token',
-        entityId: row!.id,
-        after: { name: row!.name },
+        entityId: row.id,
+        after: { name: row.name },
       });
-      return { ...toDto(row!), token };
+      return { ...toApiTokenDto(row), token };
     });
   }
 
   async list(orgId: string): Promise<ApiTokenListDto> {
-    const rows = await this.db.query<Row[]>(
-      `SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens
-        WHERE organization_id = $1 ORDER BY created_at DESC`,
-      [orgId],
-    );
-    return { items: rows.map(toDto) };
+    return { items: (await this.tokens.listOf(orgId)).map(toApiTokenDto) };
   }
 
   async revoke(orgId: string, userId: string, tokenId: string): Promise<void> {
     if (!isUuid(tokenId)) throw problem.notFound();
-    await this.db.transaction(async (m) => {
-      const [, count] = (await m.query(
-        `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND organization_id = $2 AND revoked_at IS NULL`,
-        [tokenId, orgId],
-      )) as [unknown, number];
-      if (!count) throw problem.notFound();
-      await audit(m, {
+    await this.db.transaction().execute(async (tx) => {
+      if (!(await this.tokens.revoke(tx, orgId, tokenId, this.clock.now()))) throw problem.notFound();
+      await audit(tx, {
         organizationId: orgId,
         actorUserId: userId,
         action: 'api_token.revoke',
@@ -74,5 +55,12 @@ export class ApiTokensService {
         entityId: tokenId,
       });
     });
+  }
+
+  /** Resolves a presented BI token (`tst_…`): its id and organization while it is not revoked. */
+  async resolve(token: string): Promise<{ tokenId: string; organizationId: string } | null> {
+    if (!looksLikeApiToken(token)) return null;
+    const row = await this.tokens.use(sha256Hex(token), this.clock.now());
+    return row ? { tokenId: row.id, organizationId: row.organizationId } : null;
   }
 }

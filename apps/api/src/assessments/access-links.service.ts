@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { audit } from '../audit/audit';
-import { SessionService } from '../auth/session.service';
+import { type NewSession, SessionService } from '../auth/session.service';
 import { sha256Hex } from '../auth/tokens';
 import { Clock } from '../common/clock';
 import { ProblemException } from '../common/problem';
@@ -29,20 +29,21 @@ export class AccessLinksService {
   async redeem(
     token: string,
     userAgent: string | undefined,
-  ): Promise<{ assessmentId: string; needsPassword: boolean; session: { token: string; expiresAt: Date } }> {
+  ): Promise<{ assessmentId: string; needsPassword: boolean; session: NewSession }> {
+    const now = this.clock.now();
     return this.db.transaction(async (m) => {
       const [t] = await m.query<
         { id: string; assessment_id: string; email: string; supplier_id: string; usable: boolean }[]
       >(
         `SELECT t.id, t.assessment_id, t.email, a.supplier_id,
-                (t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()) AS usable
+                (t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > $2) AS usable
            FROM assessment_access_tokens t JOIN assessments a ON a.id = t.assessment_id
           WHERE t.token_hash = $1
           FOR UPDATE OF t`,
-        [sha256Hex(token)],
+        [sha256Hex(token), now],
       );
       if (!t || !t.usable) throw linkInvalid();
-      await m.query('UPDATE assessment_access_tokens SET used_at = now() WHERE id = $1', [t.id]);
+      await m.query('UPDATE assessment_access_tokens SET used_at = $2 WHERE id = $1', [t.id, now]);
       const email = t.email.toLowerCase();
       // The link reached this mailbox: an account created here is verified.
       await m.query(

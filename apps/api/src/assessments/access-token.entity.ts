@@ -6,8 +6,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { Assessment } from './assessment.entity';
 
 /**
@@ -19,7 +19,7 @@ import { Assessment } from './assessment.entity';
 @Index('ix_assessment_access_tokens_assessment', ['assessmentId'])
 export class AccessToken {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;
@@ -44,5 +44,5 @@ export class AccessToken {
   revokedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 }

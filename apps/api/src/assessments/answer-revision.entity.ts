@@ -7,8 +7,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { ANSWER_PROVENANCES, type AnswerProvenance } from './answer.entity';
 import { Assessment } from './assessment.entity';
 
@@ -17,7 +17,7 @@ import { Assessment } from './assessment.entity';
 @Index('ix_answer_revisions_answer', ['assessmentId', 'criterionId', 'version'])
 export class AnswerRevision {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;
@@ -36,10 +36,10 @@ export class AnswerRevision {
   value!: AnswerValue;
 
   @Column({ type: 'text', default: '' })
-  note!: string;
+  note!: DbDefault<string>;
 
   @Column({ name: 'na_reason', type: 'text', default: '' })
-  naReason!: string;
+  naReason!: DbDefault<string>;
 
   @Column({ type: 'enum', enum: ANSWER_PROVENANCES, enumName: 'answer_provenance' })
   provenance!: AnswerProvenance;
@@ -51,5 +51,5 @@ export class AnswerRevision {
   userId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 }

@@ -1,13 +1,6 @@
 import { ANSWER_VALUES, type AnswerValue } from '@tierstar/scoring';
-import {
-  Column,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { Assessment } from './assessment.entity';
 
 export const ANSWER_PROVENANCES = ['form', 'import', 'prefill', 'remediation'] as const;
@@ -30,17 +23,17 @@ export class Answer {
   value!: AnswerValue;
 
   @Column({ type: 'text', default: '' })
-  note!: string;
+  note!: DbDefault<string>;
 
   /** Required when the value is not_applicable. */
   @Column({ name: 'na_reason', type: 'text', default: '' })
-  naReason!: string;
+  naReason!: DbDefault<string>;
 
   @Column({ type: 'int' })
   version!: number;
 
   @Column({ type: 'enum', enum: ANSWER_PROVENANCES, enumName: 'answer_provenance', default: 'form' })
-  provenance!: AnswerProvenance;
+  provenance!: DbDefault<AnswerProvenance>;
 
   /** Where a reused or imported answer came from (file name, earlier assessment, crosswalk). */
   @Column({ type: 'text', nullable: true })
@@ -50,5 +43,5 @@ export class Answer {
   updatedBy!: string | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  updatedAt!: DbDefault<Date>;
 }

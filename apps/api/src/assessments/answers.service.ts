@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ANSWER_CODES, answerCode, type AnswerValue } from '@tierstar/scoring';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
 import { ProblemException } from '../common/problem';
 import type { AnswerProvenance } from './answer.entity';
 import { assertCanAnswer, assertEditable, loadAccess, type AssessmentAccess } from './assessment-access';
@@ -54,8 +55,10 @@ const RETURNING = 'criterion_id, value, note, na_reason, version, provenance, so
 const withRevisions = (write: string, userParam: string) => `
   WITH w AS (${write} RETURNING assessment_id, ${RETURNING}),
        r AS (INSERT INTO answer_revisions
-                    (assessment_id, criterion_id, version, value, note, na_reason, provenance, source, user_id)
-             SELECT assessment_id, criterion_id, version, value, note, na_reason, provenance, source, ${userParam}::uuid
+                    (assessment_id, criterion_id, version, value, note, na_reason, provenance, source, user_id,
+                     created_at)
+             SELECT assessment_id, criterion_id, version, value, note, na_reason, provenance, source, ${userParam}::uuid,
+                    updated_at
                FROM w)
   SELECT ${RETURNING} FROM w`;
 
@@ -94,6 +97,7 @@ export class AnswersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalogues: CampaignCatalogues,
+    private readonly clock: Clock,
   ) {}
 
   async save(
@@ -140,11 +144,14 @@ export class AnswersService {
     const missingReason = changes.find((c) => c.value === 'not_applicable' && !c.naReason);
     if (missingReason) throw naReasonMissing(missingReason.criterionId);
 
+    const now = this.clock.now();
     const written: AnswerRow[] = [];
     const checked = changes.filter((c) => c.baseVersion !== undefined);
-    for (const c of checked) written.push(await this.writeChecked(m, access.id, c, origin));
+    for (const c of checked) written.push(await this.writeChecked(m, access.id, c, origin, now));
     const unchecked = changes.filter((c) => c.baseVersion === undefined);
-    if (unchecked.length) written.push(...(await this.writeUnchecked(m, access.id, unchecked, origin)));
+    if (unchecked.length) {
+      written.push(...(await this.writeUnchecked(m, access.id, unchecked, origin, now)));
+    }
 
     // An evaluator's verdict was about the old answer.
     if (access.evaluatorId) {
@@ -158,8 +165,9 @@ export class AnswersService {
     for (const w of written) codes[ctx.compiled.indexById.get(w.criterion_id)!] = answerCode(w.value);
     const score = await this.writeSnapshot(m, access, ctx, codes);
     if (access.status === 'invited') {
-      await m.query(`UPDATE assessments SET status = 'in_progress', updated_at = now() WHERE id = $1`, [
+      await m.query(`UPDATE assessments SET status = 'in_progress', updated_at = $2 WHERE id = $1`, [
         access.id,
+        now,
       ]);
     }
     return { answers: written.map(toAnswerDto), score };
@@ -177,7 +185,7 @@ export class AnswersService {
     await m.query(
       `UPDATE score_snapshots
           SET codes = $2, level = $3, confirmed_level = $4, points = $5, in_scope = $6, answered = $7, met = $8,
-              applicable = $9, levels = $10, categories = $11, gaps = $12, updated_at = now()
+              applicable = $9, levels = $10, categories = $11, gaps = $12, updated_at = $13
         WHERE assessment_id = $1`,
       [
         access.id,
@@ -192,6 +200,7 @@ export class AnswersService {
         JSON.stringify(s.levels),
         JSON.stringify(s.categories),
         s.gaps,
+        this.clock.now(),
       ],
     );
     return s;
@@ -221,6 +230,7 @@ export class AnswersService {
     assessmentId: string,
     c: AnswerChange,
     origin: ChangeOrigin,
+    now: Date,
   ): Promise<AnswerRow> {
     const params = [
       assessmentId,
@@ -231,14 +241,16 @@ export class AnswersService {
       origin.provenance,
       origin.source,
       origin.userId,
+      now,
     ];
     const rows: AnswerRow[] =
       c.baseVersion === 0
         ? await m.query(
             withRevisions(
               `INSERT INTO assessment_answers
-                      (assessment_id, criterion_id, value, note, na_reason, version, provenance, source, updated_by)
-               VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8)
+                      (assessment_id, criterion_id, value, note, na_reason, version, provenance, source, updated_by,
+                       updated_at)
+               VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9)
                ON CONFLICT (assessment_id, criterion_id) DO NOTHING`,
               '$8',
             ),
@@ -248,8 +260,8 @@ export class AnswersService {
             withRevisions(
               `UPDATE assessment_answers
                   SET value = $3, note = $4, na_reason = $5, provenance = $6, source = $7, updated_by = $8,
-                      version = version + 1, updated_at = now()
-                WHERE assessment_id = $1 AND criterion_id = $2 AND version = $9`,
+                      version = version + 1, updated_at = $9
+                WHERE assessment_id = $1 AND criterion_id = $2 AND version = $10`,
               '$8',
             ),
             [...params, c.baseVersion],
@@ -277,17 +289,19 @@ export class AnswersService {
     assessmentId: string,
     changes: AnswerChange[],
     origin: ChangeOrigin,
+    now: Date,
   ): Promise<AnswerRow[]> {
     return m.query<AnswerRow[]>(
       withRevisions(
         `INSERT INTO assessment_answers
-                (assessment_id, criterion_id, value, note, na_reason, version, provenance, source, updated_by)
-         SELECT $1, u.c, u.v::answer_value, u.n, u.r, 1, $6::answer_provenance, $7, $8
+                (assessment_id, criterion_id, value, note, na_reason, version, provenance, source, updated_by,
+                 updated_at)
+         SELECT $1, u.c, u.v::answer_value, u.n, u.r, 1, $6::answer_provenance, $7, $8, $9
            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(c, v, n, r)
          ON CONFLICT (assessment_id, criterion_id) DO UPDATE
             SET value = EXCLUDED.value, note = EXCLUDED.note, na_reason = EXCLUDED.na_reason,
                 provenance = EXCLUDED.provenance, source = EXCLUDED.source, updated_by = EXCLUDED.updated_by,
-                version = assessment_answers.version + 1, updated_at = now()`,
+                version = assessment_answers.version + 1, updated_at = EXCLUDED.updated_at`,
         '$8',
       ),
       [
@@ -299,6 +313,7 @@ export class AnswersService {
         origin.provenance,
         origin.source,
         origin.userId,
+        now,
       ],
     );
   }

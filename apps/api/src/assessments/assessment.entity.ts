@@ -6,9 +6,9 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
@@ -31,7 +31,7 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 @Index('ix_assessments_buyer', ['buyerId', 'status'])
 export class Assessment {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'campaign_id', type: 'uuid' })
   campaignId!: string;
@@ -59,7 +59,7 @@ export class Assessment {
   targetLevel!: number | null;
 
   @Column({ type: 'enum', enum: ASSESSMENT_STATUSES, enumName: 'assessment_status', default: 'invited' })
-  status!: AssessmentStatus;
+  status!: DbDefault<AssessmentStatus>;
 
   @Column({ name: 'contact_email', type: 'text', nullable: true })
   contactEmail!: string | null;
@@ -71,14 +71,14 @@ export class Assessment {
     enumName: 'consent_level',
     default: 'none',
   })
-  upstreamConsent!: ConsentLevel;
+  upstreamConsent!: DbDefault<ConsentLevel>;
 
   @Column({ name: 'consent_updated_at', type: 'timestamptz', nullable: true })
   consentUpdatedAt!: Date | null;
 
   /** Number of submissions so far (the current review round). */
   @Column({ type: 'int', default: 0 })
-  round!: number;
+  round!: DbDefault<number>;
 
   /** Expert / third-party evaluator assigned by the buyer to confirm answers. */
   @Column({ name: 'evaluator_id', type: 'uuid', nullable: true })
@@ -95,8 +95,8 @@ export class Assessment {
   acceptedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  updatedAt!: DbDefault<Date>;
 }

@@ -48,7 +48,7 @@ export class AssessmentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<RedeemResultDto> {
     const r = await this.links.redeem(body.token, req.header('user-agent'));
-    setSessionCookie(res, this.config, r.session.token, r.session.expiresAt);
+    setSessionCookie(res, this.config, r.session);
     return { assessmentId: r.assessmentId, needsPassword: r.needsPassword };
   }
 

@@ -1,12 +1,5 @@
-import {
-  Column,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { User } from '../users/user.entity';
 import { Assessment } from './assessment.entity';
 
@@ -30,7 +23,7 @@ export class Confirmation {
   result!: ConfirmationResult;
 
   @Column({ type: 'text', default: '' })
-  note!: string;
+  note!: DbDefault<string>;
 
   @Column({ name: 'evaluator_id', type: 'uuid', nullable: true })
   evaluatorId!: string | null;
@@ -40,5 +33,5 @@ export class Confirmation {
   evaluator?: Relation<User>;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  updatedAt!: DbDefault<Date>;
 }

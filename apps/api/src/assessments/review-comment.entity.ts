@@ -6,8 +6,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { User } from '../users/user.entity';
 import { Assessment } from './assessment.entity';
 
@@ -16,7 +16,7 @@ import { Assessment } from './assessment.entity';
 @Index('ix_review_comments_assessment', ['assessmentId', 'round'])
 export class ReviewComment {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;
@@ -42,5 +42,5 @@ export class ReviewComment {
   author?: Relation<User>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 }

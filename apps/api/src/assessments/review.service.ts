@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { audit } from '../audit/audit';
+import { Clock } from '../common/clock';
 import { ProblemException, problem } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { OutboxService, type OutboxEntry } from '../outbox/outbox.service';
@@ -37,6 +38,7 @@ export class ReviewService {
     private readonly catalogues: CampaignCatalogues,
     private readonly answers: AnswersService,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -81,9 +83,10 @@ export class ReviewService {
         [a.id],
       );
       const round = a.round + 1;
+      const now = this.clock.now();
       await m.query(
         `INSERT INTO assessment_submissions (assessment_id, round, answers, score, declaration, submitted_by, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now())`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [
           a.id,
           round,
@@ -105,13 +108,14 @@ export class ReviewService {
             date: dto.declaration.date,
           }),
           userId,
+          now,
         ],
       );
       await m.query(
-        `UPDATE assessments SET status = 'submitted', round = $2, submitted_at = now(), updated_at = now() WHERE id = $1`,
-        [a.id, round],
+        `UPDATE assessments SET status = 'submitted', round = $2, submitted_at = $3, updated_at = $3 WHERE id = $1`,
+        [a.id, round, now],
       );
-      await syncRemediationGaps(m, a.id, userId);
+      await syncRemediationGaps(m, a.id, userId, now);
       await audit(m, {
         organizationId: a.supplierId,
         actorUserId: userId,
@@ -186,7 +190,7 @@ export class ReviewService {
     const ids = await this.db.transaction(async (m) => {
       const a = await this.decidable(m, assessmentId, userId);
       await this.decide(m, a, userId, 'accepted', dto.message ?? '');
-      await m.query(`UPDATE assessments SET accepted_at = now() WHERE id = $1`, [a.id]);
+      await m.query(`UPDATE assessments SET accepted_at = $2 WHERE id = $1`, [a.id, this.clock.now()]);
       return this.notifySupplier(m, a, 'assessment-accepted', `accepted:${a.id}:${a.round}`, {});
     });
     await this.outbox.dispatch(ids);
@@ -209,9 +213,10 @@ export class ReviewService {
           });
         }
       }
-      await m.query(`UPDATE assessments SET evaluator_id = $2, updated_at = now() WHERE id = $1`, [
+      await m.query(`UPDATE assessments SET evaluator_id = $2, updated_at = $3 WHERE id = $1`, [
         a.id,
         evaluatorId,
+        this.clock.now(),
       ]);
       if (evaluatorId !== a.evaluatorId) {
         await m.query('DELETE FROM criterion_confirmations WHERE assessment_id = $1', [a.id]);
@@ -245,11 +250,12 @@ export class ReviewService {
       );
       if (!answered) throw problem.notFound();
       await m.query(
-        `INSERT INTO criterion_confirmations (assessment_id, criterion_id, result, note, evaluator_id)
-         VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO criterion_confirmations (assessment_id, criterion_id, result, note, evaluator_id, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (assessment_id, criterion_id) DO UPDATE
-            SET result = EXCLUDED.result, note = EXCLUDED.note, evaluator_id = EXCLUDED.evaluator_id, updated_at = now()`,
-        [a.id, criterionId, dto.result, dto.note?.trim() ?? '', userId],
+            SET result = EXCLUDED.result, note = EXCLUDED.note, evaluator_id = EXCLUDED.evaluator_id,
+                updated_at = EXCLUDED.updated_at`,
+        [a.id, criterionId, dto.result, dto.note?.trim() ?? '', userId, this.clock.now()],
       );
       await this.answers.writeSnapshot(m, a, ctx, Uint8Array.from(a.codes!));
     });
@@ -274,12 +280,13 @@ export class ReviewService {
     outcome: 'returned' | 'accepted',
     message: string,
   ): Promise<void> {
+    const now = this.clock.now();
     await m.query(
-      `UPDATE assessment_submissions SET outcome = $3, decided_by = $4, decided_at = now(), decision_message = $5
+      `UPDATE assessment_submissions SET outcome = $3, decided_by = $4, decided_at = $6, decision_message = $5
         WHERE assessment_id = $1 AND round = $2`,
-      [a.id, a.round, outcome, userId, message.trim()],
+      [a.id, a.round, outcome, userId, message.trim(), now],
     );
-    await m.query(`UPDATE assessments SET status = $2, updated_at = now() WHERE id = $1`, [a.id, outcome]);
+    await m.query(`UPDATE assessments SET status = $2, updated_at = $3 WHERE id = $1`, [a.id, outcome, now]);
     await audit(m, {
       organizationId: a.buyerId,
       actorUserId: userId,

@@ -1,12 +1,5 @@
-import {
-  Column,
-  Entity,
-  JoinColumn,
-  OneToOne,
-  PrimaryColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { Assessment } from './assessment.entity';
 
 export interface SnapshotTally {
@@ -68,5 +61,5 @@ export class ScoreSnapshot {
   gaps!: string[];
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  updatedAt!: DbDefault<Date>;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation, DbDefault, Jsonb } from '../database/table-types';
 import { User } from '../users/user.entity';
 import { Assessment } from './assessment.entity';
 
@@ -26,7 +27,7 @@ export interface FrozenAnswer {
 @Index('uq_assessment_submissions_round', ['assessmentId', 'round'], { unique: true })
 export class Submission {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;
@@ -39,7 +40,7 @@ export class Submission {
   round!: number;
 
   @Column({ type: 'jsonb' })
-  answers!: FrozenAnswer[];
+  answers!: Jsonb<FrozenAnswer[]>;
 
   /** The score snapshot at submission (same fields as score_snapshots, without codes). */
   @Column({ type: 'jsonb' })
@@ -59,7 +60,7 @@ export class Submission {
   submittedAt!: Date;
 
   @Column({ type: 'enum', enum: SUBMISSION_OUTCOMES, enumName: 'submission_outcome', default: 'pending' })
-  outcome!: SubmissionOutcome;
+  outcome!: DbDefault<SubmissionOutcome>;
 
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })
   decidedBy!: string | null;
@@ -69,5 +70,5 @@ export class Submission {
 
   /** The buyer's overall message when returning or accepting. */
   @Column({ name: 'decision_message', type: 'text', default: '' })
-  decisionMessage!: string;
+  decisionMessage!: DbDefault<string>;
 }

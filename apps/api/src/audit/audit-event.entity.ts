@@ -1,11 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { DbDefault } from '../database/table-types';
 
 /** Who did what to which record, with before/after. Written in the same transaction as the change. */
 @Entity({ name: 'audit_events' })
 @Index('ix_audit_events_org_at', ['organizationId', 'at'])
 export class AuditEvent {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId!: string | null;
@@ -29,5 +30,5 @@ export class AuditEvent {
   after!: object | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  at!: Date;
+  at!: DbDefault<Date>;
 }

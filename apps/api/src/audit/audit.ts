@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { AuditEvent } from './audit-event.entity';
+import type { Db } from '../database/db';
+import { kyselyFor } from '../database/entity-manager-bridge';
 
 export interface AuditEntry {
   organizationId: string | null;
@@ -11,11 +12,25 @@ export interface AuditEntry {
   after?: object;
 }
 
-/** Records audit events inside the caller's transaction. */
-export async function audit(manager: EntityManager, ...entries: AuditEntry[]): Promise<void> {
+/**
+ * Records audit events inside the caller's transaction (`db` is the transaction's Kysely). A TypeORM
+ * EntityManager is still accepted while services move to Kysely transactions.
+ */
+export async function audit(db: Db | EntityManager, ...entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await manager.insert(
-    AuditEvent,
-    entries.map((e) => ({ ...e, before: e.before ?? null, after: e.after ?? null })),
-  );
+  const k = 'selectFrom' in db ? db : kyselyFor(db);
+  await k
+    .insertInto('audit_events')
+    .values(
+      entries.map((e) => ({
+        organizationId: e.organizationId,
+        actorUserId: e.actorUserId,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        before: e.before ? JSON.stringify(e.before) : null,
+        after: e.after ? JSON.stringify(e.after) : null,
+      })),
+    )
+    .execute();
 }

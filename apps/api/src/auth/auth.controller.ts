@@ -56,8 +56,8 @@ export class AuthController {
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeDto> {
-    const { token, expiresAt, me } = await this.auth.login(body.email, body.password, loginContext(req));
-    setSessionCookie(res, this.config, token, expiresAt);
+    const { me, ...session } = await this.auth.login(body.email, body.password, loginContext(req));
+    setSessionCookie(res, this.config, session);
     return me;
   }
 
@@ -97,13 +97,13 @@ export class AuthController {
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
-    const { token, expiresAt } = await this.auth.changePassword(
+    const session = await this.auth.changePassword(
       auth.userId,
       body.currentPassword,
       body.newPassword,
       loginContext(req),
     );
-    setSessionCookie(res, this.config, token, expiresAt);
+    setSessionCookie(res, this.config, session);
   }
 
   @Get('me')

@@ -1,19 +1,24 @@
 import type { CookieOptions, Response } from 'express';
 import type { AppConfig } from '../config/config';
+import type { NewSession } from './session.service';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.types';
 
-export function sessionCookieOptions(config: AppConfig, expires?: Date): CookieOptions {
+export function sessionCookieOptions(config: AppConfig, maxAgeMs?: number): CookieOptions {
   return {
     httpOnly: true,
     sameSite: 'lax',
     secure: config.COOKIE_SECURE,
     path: '/',
-    ...(expires ? { expires } : {}),
+    ...(maxAgeMs !== undefined ? { maxAge: maxAgeMs } : {}),
   };
 }
 
-export function setSessionCookie(res: Response, config: AppConfig, token: string, expires: Date): void {
-  res.cookie(SESSION_COOKIE, token, sessionCookieOptions(config, expires));
+/**
+ * The session cookie lives as long as the session: a Max-Age (relative, so the browser's own clock and the
+ * server's Clock never have to agree on the date); the session row's `expires_at` is what counts.
+ */
+export function setSessionCookie(res: Response, config: AppConfig, session: NewSession): void {
+  res.cookie(SESSION_COOKIE, session.token, sessionCookieOptions(config, session.maxAgeMs));
 }
 
 export function clearSessionCookie(res: Response, config: AppConfig): void {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApiTokensModule } from '../api-tokens/api-tokens.module';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -11,6 +12,7 @@ import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
 
 @Module({
+  imports: [ApiTokensModule],
   controllers: [AuthController],
   providers: [
     AuthService,

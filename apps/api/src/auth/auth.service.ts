@@ -12,7 +12,7 @@ import { invalidCredentials, passwordWrong } from './auth.problems';
 import type { MeDto } from './dto/auth.dto';
 import { PasswordHasher } from './password-hasher';
 import { RateLimiter } from './rate-limiter';
-import { SessionService } from './session.service';
+import { type NewSession, SessionService } from './session.service';
 
 export interface LoginContext {
   ip: string;
@@ -37,11 +37,7 @@ export class AuthService {
    * cannot pass the limit. Only verified accounts sign in. A hash made with weaker parameters than today's is
    * replaced after a successful login.
    */
-  async login(
-    rawEmail: string,
-    password: string,
-    ctx: LoginContext,
-  ): Promise<{ token: string; expiresAt: Date; me: MeDto }> {
+  async login(rawEmail: string, password: string, ctx: LoginContext): Promise<NewSession & { me: MeDto }> {
     const email = normalizeEmail(rawEmail);
     await this.limiter.loginAttempt(email, ctx.ip);
     const [user] = await this.db.query<{ id: string; password_hash: string | null }[]>(
@@ -114,7 +110,7 @@ export class AuthService {
     currentPassword: string,
     newPassword: string,
     ctx: LoginContext,
-  ): Promise<{ token: string; expiresAt: Date }> {
+  ): Promise<NewSession> {
     const [user] = await this.db.query<{ email: string; password_hash: string | null }[]>(
       'SELECT email, password_hash FROM users WHERE id = $1',
       [userId],

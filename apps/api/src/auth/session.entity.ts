@@ -6,8 +6,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { User } from '../users/user.entity';
 
 /** A login session. The cookie carries a random token; only its SHA-256 is stored. */
@@ -15,7 +15,7 @@ import { User } from '../users/user.entity';
 @Index('ix_sessions_user', ['userId'])
 export class Session {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Index('uq_sessions_token_hash', { unique: true })
   @Column({ name: 'token_hash', type: 'char', length: 64 })
@@ -29,7 +29,7 @@ export class Session {
   user?: Relation<User>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;

@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiTokensService } from '../api-tokens/api-tokens.service';
 import { ProblemException } from '../common/problem';
 import { type AuthedRequest, SESSION_COOKIE } from './auth.types';
 import { API_TOKEN_KEY, PUBLIC_KEY } from './decorators';
@@ -17,6 +18,7 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
+    private readonly apiTokens: ApiTokensService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,7 +36,7 @@ export class SessionGuard implements CanActivate {
       this.reflector.getAllAndOverride<boolean>(API_TOKEN_KEY, targets)
     ) {
       const bearer = /^Bearer (\S+)$/.exec(req.header('authorization') ?? '')?.[1];
-      const apiToken = bearer ? await this.sessions.resolveApiToken(bearer) : null;
+      const apiToken = bearer ? await this.apiTokens.resolve(bearer) : null;
       if (apiToken) req.apiToken = apiToken;
     }
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { Organization } from '../organizations/organization.entity';
 import { Campaign } from './campaign.entity';
 
@@ -17,7 +18,7 @@ export interface Triage {
 @Index('uq_campaign_suppliers', ['campaignId', 'supplierId'], { unique: true })
 export class CampaignSupplier {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'campaign_id', type: 'uuid' })
   campaignId!: string;

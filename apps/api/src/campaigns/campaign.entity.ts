@@ -6,9 +6,9 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import type { Catalogue } from '@tierstar/guidelines';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
@@ -27,7 +27,7 @@ export type MailLocale = (typeof MAIL_LOCALES)[number];
 @Index('ix_campaigns_parent', ['parentCampaignId'])
 export class Campaign {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'buyer_id', type: 'uuid' })
   buyerId!: string;
@@ -41,11 +41,11 @@ export class Campaign {
 
   /** The buyer's request to its suppliers, in its own words. */
   @Column({ type: 'text', default: '' })
-  message!: string;
+  message!: DbDefault<string>;
 
   /** What the buyer offers in return (cost sharing, support programmes), per the METI/JFTC guidance. */
   @Column({ name: 'support_offered', type: 'text', default: '' })
-  supportOffered!: string;
+  supportOffered!: DbDefault<string>;
 
   @Column({ name: 'catalogue_id', type: 'text' })
   catalogueId!: string;
@@ -62,7 +62,7 @@ export class Campaign {
 
   /** Language of the invitation emails. */
   @Column({ type: 'enum', enum: MAIL_LOCALES, enumName: 'mail_locale', default: 'ja' })
-  locale!: MailLocale;
+  locale!: DbDefault<MailLocale>;
 
   /** Set when a Tier 1 supplier forwarded a campaign it received: the campaign it came from. */
   @Column({ name: 'parent_campaign_id', type: 'uuid', nullable: true })
@@ -85,7 +85,7 @@ export class Campaign {
   reminderPolicy!: Record<string, unknown> | null;
 
   @Column({ type: 'enum', enum: CAMPAIGN_STATUSES, enumName: 'campaign_status', default: 'draft' })
-  status!: CampaignStatus;
+  status!: DbDefault<CampaignStatus>;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
@@ -98,8 +98,8 @@ export class Campaign {
   launchedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  updatedAt!: DbDefault<Date>;
 }

@@ -1,6 +1,5 @@
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { isIsoDate, isUuid } from '../common/ids';
-import { tokyoDate } from '../reminders/calendar/business-calendar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { getCatalogue, type Catalogue } from '@tierstar/guidelines';
@@ -8,6 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CampaignCatalogues } from '../assessments/campaign-catalogues';
 import { computeSnapshot, scoringContext } from '../assessments/snapshot';
 import { audit } from '../audit/audit';
+import { Clock } from '../common/clock';
 import { ProblemException, problem } from '../common/problem';
 import { MAX_TIER } from '../network/network.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -99,12 +99,16 @@ export class CampaignsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalogues: CampaignCatalogues,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   async create(buyerId: string, userId: string, dto: CreateCampaignDto): Promise<CampaignDto> {
     const catalogue = await this.resolveCatalogue(buyerId, dto.catalogueId, dto.catalogueVersion);
-    assertDueDate(dto.dueDate);
-    if (dto.remediationDeadline !== undefined) assertDueDate(dto.remediationDeadline, 'remediationDeadline');
+    const today = this.clock.today();
+    assertDueDate(dto.dueDate, today);
+    if (dto.remediationDeadline !== undefined) {
+      assertDueDate(dto.remediationDeadline, today, 'remediationDeadline');
+    }
     const id = await this.db.transaction(async (m) => {
       const chosen = await this.resolveSelection(m, buyerId, dto.selection);
       return this.insertCampaign(m, {
@@ -398,6 +402,7 @@ export class CampaignsService {
     }
     const ctx = scoringContext(c.catalogue);
     this.catalogues.remember(campaignId, ctx);
+    const now = this.clock.now();
     const [{ created }] = await m.query<{ created: number }[]>(
       `WITH ins AS (
          INSERT INTO assessments (campaign_id, buyer_id, supplier_id, target_level, contact_email)
@@ -434,13 +439,15 @@ export class CampaignsService {
     }
     const labels = Object.fromEntries(c.catalogue.levels.map((l) => [String(l.rank), l.label[c.locale]]));
     const outboxIds = await m.query<{ id: string }[]>(
-      `INSERT INTO mail_outbox (dedupe_key, kind, organization_id, assessment_id, to_email, locale, payload)
+      `INSERT INTO mail_outbox (dedupe_key, kind, organization_id, assessment_id, to_email, locale, payload,
+                                available_at, created_at)
        SELECT 'invite:' || a.id || ':0', 'assessment-invitation', a.buyer_id, a.id, a.contact_email, c.locale::text,
               jsonb_build_object('accessLink', true, 'data', jsonb_build_object(
                 'buyerName', b.name, 'supplierName', s.name, 'campaignTitle', c.title, 'message', c.message,
                 'supportOffered', c.support_offered, 'catalogueTitle', c.catalogue->'title'->>c.locale::text,
                 'targetLabel', $2::jsonb->>(a.target_level::text),
-                'dueDate', to_char(c.due_date, 'YYYY-MM-DD')))
+                'dueDate', to_char(c.due_date, 'YYYY-MM-DD'))),
+              $3, $3
          FROM assessments a
          JOIN campaigns c ON c.id = a.campaign_id
          JOIN organizations b ON b.id = a.buyer_id
@@ -448,11 +455,11 @@ export class CampaignsService {
         WHERE a.campaign_id = $1
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
-      [campaignId, JSON.stringify(labels)],
+      [campaignId, JSON.stringify(labels), now],
     );
     await m.query(
-      `UPDATE campaigns SET status = 'launched', launched_at = now(), updated_at = now() WHERE id = $1`,
-      [campaignId],
+      `UPDATE campaigns SET status = 'launched', launched_at = $2, updated_at = $2 WHERE id = $1`,
+      [campaignId, now],
     );
     await audit(m, {
       organizationId: buyerId,
@@ -512,9 +519,9 @@ export class CampaignsService {
   }
 }
 
-/** A due date must be a real calendar date, today (Asia/Tokyo) or later. */
-export function assertDueDate(dueDate: string, field = 'dueDate'): void {
-  if (!isIsoDate(dueDate) || dueDate < tokyoDate(new Date())) {
+/** A due date must be a real calendar date, `today` (the Clock's, Asia/Tokyo) or later. */
+export function assertDueDate(dueDate: string, today: string, field = 'dueDate'): void {
+  if (!isIsoDate(dueDate) || dueDate < today) {
     throw problem.validation([
       {
         field,

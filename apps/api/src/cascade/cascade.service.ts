@@ -7,6 +7,7 @@ import type { ConsentLevel } from '../assessments/assessment.entity';
 import { audit } from '../audit/audit';
 import type { CampaignStatus } from '../campaigns/campaign.entity';
 import { assertDueDate, CampaignsService } from '../campaigns/campaigns.service';
+import { Clock } from '../common/clock';
 import { ProblemException } from '../common/problem';
 import type { ConsentDto, ForwardDto, ForwardListDto, ForwardResultDto } from './dto/cascade.dto';
 
@@ -33,6 +34,7 @@ export class CascadeService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly campaigns: CampaignsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -41,7 +43,7 @@ export class CascadeService {
    * are serialised on its row, so two at once never create two assessments for one supplier.
    */
   async forward(userId: string, assessmentId: string, dto: ForwardDto): Promise<ForwardResultDto> {
-    assertDueDate(dto.dueDate);
+    assertDueDate(dto.dueDate, this.clock.today());
     const result = await this.db.transaction(async (m) => {
       const a = await loadAccess(m, assessmentId, userId);
       if (!a.supplierRoles.some((r) => r === 'admin' || r === 'procurement')) throw forwardRole();
@@ -167,10 +169,10 @@ export class CascadeService {
       }
       const [row] = await m.query<{ consent_updated_at: Date }[]>(
         `WITH u AS (
-           UPDATE assessments SET upstream_consent = $2, consent_updated_at = now() WHERE id = $1
+           UPDATE assessments SET upstream_consent = $2, consent_updated_at = $3 WHERE id = $1
            RETURNING consent_updated_at)
          SELECT consent_updated_at FROM u`,
-        [a.id, level],
+        [a.id, level, this.clock.now()],
       );
       await audit(m, {
         organizationId: a.supplierId,

@@ -6,8 +6,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import type { Catalogue } from '@tierstar/guidelines';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
@@ -26,7 +26,7 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 })
 export class ImportedCatalogue {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId!: string;
@@ -59,5 +59,5 @@ export class ImportedCatalogue {
   creator?: Relation<User>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 }

@@ -6,8 +6,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { Assessment } from '../assessments/assessment.entity';
 
 /** Metadata of one uploaded evidence file; the bytes live in EvidenceStorage under `storageKey`. */
@@ -15,7 +15,7 @@ import { Assessment } from '../assessments/assessment.entity';
 @Index('ix_evidence_files_answer', ['assessmentId', 'criterionId'])
 export class EvidenceFile {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;
@@ -46,7 +46,7 @@ export class EvidenceFile {
   uploadedBy!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 
   /** Removed by the supplier; the bytes stay while a frozen submission still lists the file. */
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })

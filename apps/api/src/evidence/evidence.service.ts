@@ -9,6 +9,7 @@ import { CampaignCatalogues } from '../assessments/campaign-catalogues';
 import type { EvidenceDto } from '../assessments/dto/assessment.dto';
 import { isInScope } from '../assessments/snapshot';
 import { audit } from '../audit/audit';
+import { Clock } from '../common/clock';
 import { problem } from '../common/problem';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { EVIDENCE_STORAGE, type EvidenceStorage } from './evidence.storage';
@@ -25,6 +26,7 @@ export class EvidenceService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
     private readonly catalogues: CampaignCatalogues,
+    private readonly clock: Clock,
   ) {}
 
   async upload(
@@ -107,8 +109,8 @@ export class EvidenceService {
       assertEditable(a);
       if (!isUuid(evidenceId)) throw evidenceNotFound();
       const [, count] = (await m.query(
-        `UPDATE evidence_files SET deleted_at = now() WHERE id = $1 AND assessment_id = $2 AND deleted_at IS NULL`,
-        [evidenceId, a.id],
+        `UPDATE evidence_files SET deleted_at = $3 WHERE id = $1 AND assessment_id = $2 AND deleted_at IS NULL`,
+        [evidenceId, a.id, this.clock.now()],
       )) as [unknown, number];
       if (!count) throw evidenceNotFound();
       await audit(m, {

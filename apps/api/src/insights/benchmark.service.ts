@@ -4,14 +4,19 @@ import type { DataSource } from 'typeorm';
 import { loadAccess } from '../assessments/assessment-access';
 import { CampaignCatalogues } from '../assessments/campaign-catalogues';
 import { ProblemException } from '../common/problem';
+import { K_ANONYMITY } from './anonymity';
 import type { BenchmarkDto } from './dto/insights.dto';
 
 /** k-anonymity: no peer figure is shown unless it summarises at least this many suppliers. */
-export const MINIMUM_PEERS = 5;
+export const MINIMUM_PEERS = K_ANONYMITY;
 
 /**
- * How a supplier compares with its peers: other suppliers' latest submitted/accepted assessments on the same
- * catalogue, of organizations in the same size band. Below MINIMUM_PEERS nothing about peers is revealed.
+ * How a supplier compares with its peers: other organizations of the same size band, each with its latest
+ * assessment on the same catalogue that a buyer accepted. Sign-up is open, so a peer must be hard to fake: the
+ * peer has a member whose email is verified, and the accepting buyer has one too and is neither the peer itself,
+ * nor the asking supplier, nor any organization the asking user belongs to (no self-made peers, no self-accepted
+ * answers). Organizations the asking user belongs to are never peers. Below MINIMUM_PEERS nothing about peers is
+ * revealed.
  */
 @Injectable()
 export class BenchmarkService {
@@ -44,8 +49,15 @@ export class BenchmarkService {
          SELECT DISTINCT ON (a.supplier_id) a.id
            FROM me
            JOIN organizations o ON o.size_band = me.size_band AND o.id <> me.supplier_id
-           JOIN assessments a ON a.supplier_id = o.id AND a.status IN ('submitted', 'accepted')
+           JOIN assessments a ON a.supplier_id = o.id AND a.status = 'accepted'
+                             AND a.buyer_id <> a.supplier_id AND a.buyer_id <> me.supplier_id
            JOIN campaigns c ON c.id = a.campaign_id AND c.catalogue_id = me.catalogue_id
+          WHERE EXISTS (SELECT 1 FROM memberships ms JOIN users u ON u.id = ms.user_id
+                         WHERE ms.organization_id = o.id AND u.email_verified_at IS NOT NULL)
+            AND EXISTS (SELECT 1 FROM memberships ms JOIN users u ON u.id = ms.user_id
+                         WHERE ms.organization_id = a.buyer_id AND u.email_verified_at IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM memberships ms
+                             WHERE ms.user_id = $2 AND ms.organization_id IN (o.id, a.buyer_id))
           ORDER BY a.supplier_id, coalesce(a.submitted_at, a.created_at) DESC, a.id
        ),
        n AS (SELECT count(*)::int AS peers FROM peers)
@@ -58,7 +70,7 @@ export class BenchmarkService {
             WHERE (g.value->>'applicable')::int > 0
             GROUP BY g.key
          ) x ON n.peers >= ${MINIMUM_PEERS}`,
-      [a.id],
+      [a.id, userId],
     );
     const peers = rows[0]?.peers ?? 0;
     const enoughData = peers >= MINIMUM_PEERS;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import type { ApiLocale } from '../common/locale';
 import type { InsightsFilterDto, SuppliersQueryDto } from './dto/insights.dto';
 import {
@@ -15,7 +16,10 @@ import { InsightsService } from './insights.service';
 /** The heat map and the supplier list as files (same numbers as the JSON endpoints). */
 @Injectable()
 export class InsightsExportService {
-  constructor(private readonly insights: InsightsService) {}
+  constructor(
+    private readonly insights: InsightsService,
+    private readonly clock: Clock,
+  ) {}
 
   async heatmap(
     orgId: string,
@@ -24,7 +28,7 @@ export class InsightsExportService {
     format: 'csv' | 'xlsx',
   ): Promise<ExportFile> {
     const table = heatmapTable(await this.insights.heatmap(orgId, f), locale);
-    return this.file(table, `heatmap-${this.insights.today()}`, format);
+    return this.file(table, `heatmap-${this.clock.today()}`, format);
   }
 
   async suppliers(
@@ -34,7 +38,7 @@ export class InsightsExportService {
     format: 'csv' | 'xlsx',
   ): Promise<ExportFile> {
     const { catalogue, items } = await this.insights.allSuppliers(orgId, q);
-    return this.file(suppliersTable(catalogue, items, locale), `suppliers-${this.insights.today()}`, format);
+    return this.file(suppliersTable(catalogue, items, locale), `suppliers-${this.clock.today()}`, format);
   }
 
   private async file(

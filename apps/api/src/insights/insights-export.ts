@@ -23,7 +23,7 @@ interface Table {
 }
 
 const HEATMAP_HEADERS = {
-  ja: ['階層', '分類ID', '分類', '取引先数', '目標達成数', '目標達成率', '平均達成度'],
+  ja: ['階層', '分類ID', '分類', '取引先数', '目標達成数', '目標達成率', '平均達成度', '非表示の理由'],
   en: [
     'Tier',
     'Category ID',
@@ -32,7 +32,14 @@ const HEATMAP_HEADERS = {
     'Meeting target',
     'Share meeting target',
     'Average achievement',
+    'Hidden because',
   ],
+};
+
+/** Why a heat map cell is blank in an export: the same k-anonymity rule as on screen. */
+const HIDDEN_REASON = {
+  ja: (k: number) => `全回答を開示していない取引先が${k}社未満のため非表示`,
+  en: (k: number) => `Fewer than ${k} suppliers that do not share their full answers`,
 };
 
 const SUPPLIER_HEADERS = {
@@ -58,6 +65,7 @@ export function heatmapTable(h: HeatmapDto, locale: ApiLocale): Table {
         c.meetingTarget,
         c.shareMeetingTarget,
         c.averageAchievement,
+        c.hidden ? HIDDEN_REASON[locale](h.minimumGroup) : null,
       ]),
     ),
     percent: [5, 6],
@@ -70,8 +78,6 @@ export function suppliersTable(
   locale: ApiLocale,
 ): Table {
   const groups = catalogue?.groups ?? [];
-  const rate = (t: { met: number; applicable: number } | undefined) =>
-    t && t.applicable > 0 ? t.met / t.applicable : null;
   return {
     sheet: locale === 'ja' ? '取引先' : 'Suppliers',
     headers: [
@@ -88,7 +94,7 @@ export function suppliersTable(
       r.confirmedLevel,
       r.targetLevel,
       r.achievement,
-      ...groups.map((g) => rate(r.categories[g.id])),
+      ...groups.map((g) => r.categoryRates[g.id] ?? null),
       r.openRemediation,
       r.overdueRemediation,
     ]),

@@ -1,5 +1,4 @@
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { tokyoDate } from '../reminders/calendar/business-calendar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { getCatalogue, type Catalogue } from '@tierstar/guidelines';
@@ -21,6 +20,14 @@ import type {
   SupplierPageQueryDto,
   SuppliersQueryDto,
 } from './dto/insights.dto';
+import {
+  type ContributorConsent,
+  countsAnonymous,
+  groupShown,
+  GroupTally,
+  K_ANONYMITY,
+  overdueShown,
+} from './anonymity';
 import { CLOSED_REMEDIATION, entriesSql } from './insights-scope';
 
 const TIERS = [1, 2] as const;
@@ -61,29 +68,43 @@ export const catalogueDto = (c: Catalogue): InsightsCatalogueDto => ({
   levels: c.levels.map((l) => ({ rank: l.rank, label: l.label })),
 });
 
-const toRow = (r: RowRaw): InsightsSupplierRowDto => ({
-  supplierId: r.supplier_id,
-  supplierName: r.supplier_name,
-  tier: r.tier,
-  consent: r.consent,
-  viaSupplierId: r.tier === 2 ? r.via_id : null,
-  viaSupplierName: r.tier === 2 ? r.via_name : null,
-  level: r.level,
-  confirmedLevel: r.confirmed_level,
-  targetLevel: r.target_level,
-  achievement: r.applicable > 0 ? r.met / r.applicable : null,
-  categories: Object.fromEntries(
-    Object.entries(r.categories).map(([k, v]) => [k, { met: v.met, applicable: v.applicable }]),
-  ),
-  openRemediation: r.open,
-  overdueRemediation: r.overdue,
-  assessmentId: r.consent === 'direct' || r.consent === 'full' ? r.assessment_id : null,
-});
+/**
+ * One supplier row as the viewer may see it. `summary` means exactly ★ (claimed and confirmed), category rates
+ * and the count of open remediation items: no tallies (they would tell how many criteria are not applicable),
+ * no overall achievement, no overdue count, no assessment.
+ */
+const toRow = (r: RowRaw): InsightsSupplierRowDto => {
+  const summary = r.consent === 'summary';
+  return {
+    supplierId: r.supplier_id,
+    supplierName: r.supplier_name,
+    tier: r.tier,
+    consent: r.consent,
+    viaSupplierId: r.tier === 2 ? r.via_id : null,
+    viaSupplierName: r.tier === 2 ? r.via_name : null,
+    level: r.level,
+    confirmedLevel: r.confirmed_level,
+    targetLevel: r.target_level,
+    achievement: !summary && r.applicable > 0 ? r.met / r.applicable : null,
+    categories: summary
+      ? null
+      : Object.fromEntries(
+          Object.entries(r.categories).map(([k, v]) => [k, { met: v.met, applicable: v.applicable }]),
+        ),
+    categoryRates: Object.fromEntries(
+      Object.entries(r.categories).map(([k, v]) => [k, v.applicable > 0 ? v.met / v.applicable : null]),
+    ),
+    openRemediation: r.open,
+    overdueRemediation: summary ? null : r.overdue,
+    assessmentId: r.consent === 'direct' || r.consent === 'full' ? r.assessment_id : null,
+  };
+};
 
 /**
  * Insights for a buyer over its Tier 1 and Tier 2 suppliers, read from score snapshots (never from raw
- * answers). Tier 2 suppliers with consent `none` only ever count in aggregates; `summary` are listed without
- * their assessment; `full` link to it.
+ * answers). Tier 2 suppliers with consent `none` are never listed and count only in unfiltered aggregates;
+ * `summary` are listed with ★, category rates and their open remediation count; `full` link to their
+ * assessment. Every aggregate follows the k-anonymity rules of anonymity.ts.
  */
 @Injectable()
 export class InsightsService {
@@ -93,11 +114,6 @@ export class InsightsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
   ) {}
-
-  /** Today in Japan, `YYYY-MM-DD`, from the injectable clock. */
-  today(): string {
-    return tokyoDate(this.clock.now());
-  }
 
   /**
    * The catalogue the insights use: the filter's, else the campaign's, else the one most of the viewer's
@@ -148,21 +164,28 @@ export class InsightsService {
   }
 
   async heatmap(orgId: string, f: InsightsFilterDto): Promise<HeatmapDto> {
+    const anonymousCounted = countsAnonymous(f);
     const { catalogue, dto } = await this.scope(orgId, f);
-    if (!catalogue) return { catalogue: null, tiers: [] };
+    if (!catalogue) return { catalogue: null, anonymousCounted, minimumGroup: K_ANONYMITY, tiers: [] };
     const { cte, params } = entriesSql(orgId, catalogue.id, f);
     // One row per supplier, aggregated here: expanding the jsonb categories into tier × group rows in SQL
     // (jsonb_each) costs about twice as much as shipping the small objects and summing them (bench/heatmap.ts).
-    const rows = await this.db.query<{ tier: number; categories: Record<string, SnapshotTally> }[]>(
+    const rows = await this.db.query<
+      { tier: number; consent: ContributorConsent; categories: Record<string, SnapshotTally> }[]
+    >(
       `WITH ${cte}
-       SELECT e.tier, s.categories FROM entries e JOIN score_snapshots s ON s.assessment_id = e.assessment_id`,
+       SELECT e.tier, e.consent, s.categories
+         FROM entries e JOIN score_snapshots s ON s.assessment_id = e.assessment_id`,
       params,
     );
     const groupIds = catalogue.groups.map((g) => g.id);
     const sums = TIERS.map(() => ({
       suppliers: 0,
+      group: new GroupTally(),
       meeting: new Float64Array(groupIds.length),
       present: new Float64Array(groupIds.length),
+      summary: new Float64Array(groupIds.length),
+      none: new Float64Array(groupIds.length),
       rated: new Float64Array(groupIds.length),
       rateSum: new Float64Array(groupIds.length),
     }));
@@ -170,10 +193,13 @@ export class InsightsService {
       const t = sums[r.tier - 1];
       if (!t) continue;
       t.suppliers++;
+      t.group.add(r.consent);
       for (let g = 0; g < groupIds.length; g++) {
         const c = r.categories[groupIds[g]!];
         if (!c) continue;
         t.present[g]++;
+        if (r.consent === 'summary') t.summary[g]++;
+        else if (r.consent === 'none') t.none[g]++;
         if (c.met === c.applicable) t.meeting[g]++;
         if (c.applicable > 0) {
           t.rated[g]++;
@@ -183,31 +209,49 @@ export class InsightsService {
     }
     return {
       catalogue: dto,
+      anonymousCounted,
+      minimumGroup: K_ANONYMITY,
       tiers: TIERS.map((tier, i) => {
         const t = sums[i]!;
+        const shown = groupShown(t.group);
         return {
           tier,
-          suppliers: t.suppliers,
-          cells: groupIds.map((groupId, g) => ({
-            groupId,
-            suppliers: t.present[g]!,
-            meetingTarget: t.meeting[g]!,
-            shareMeetingTarget: t.present[g] ? t.meeting[g]! / t.present[g]! : 0,
-            averageAchievement: t.rated[g] ? t.rateSum[g]! / t.rated[g]! : null,
-          })),
+          hidden: !shown,
+          suppliers: shown ? t.suppliers : null,
+          cells: groupIds.map((groupId, g) =>
+            groupShown({ summary: t.summary[g]!, none: t.none[g]! })
+              ? {
+                  groupId,
+                  hidden: false,
+                  suppliers: t.present[g]!,
+                  meetingTarget: t.meeting[g]!,
+                  shareMeetingTarget: t.present[g] ? t.meeting[g]! / t.present[g]! : 0,
+                  averageAchievement: t.rated[g] ? t.rateSum[g]! / t.rated[g]! : null,
+                }
+              : {
+                  groupId,
+                  hidden: true,
+                  suppliers: null,
+                  meetingTarget: null,
+                  shareMeetingTarget: null,
+                  averageAchievement: null,
+                },
+          ),
         };
       }),
     };
   }
 
   async distribution(orgId: string, f: InsightsFilterDto): Promise<DistributionDto> {
+    const anonymousCounted = countsAnonymous(f);
     const { catalogue, dto } = await this.scope(orgId, f);
-    if (!catalogue) return { catalogue: null, tiers: [] };
+    if (!catalogue) return { catalogue: null, anonymousCounted, minimumGroup: K_ANONYMITY, tiers: [] };
     const { cte, params } = entriesSql(orgId, catalogue.id, f);
-    params.push(CLOSED_REMEDIATION, this.today());
+    params.push(CLOSED_REMEDIATION, this.clock.today());
     const rows = await this.db.query<
       {
         tier: number;
+        consent: ContributorConsent;
         kind: 'claimed' | 'confirmed' | 'remediation';
         level: number | null;
         n: number;
@@ -215,37 +259,61 @@ export class InsightsService {
       }[]
     >(
       `WITH ${cte},
-       scored AS (SELECT e.tier, s.level, s.confirmed_level
+       scored AS (SELECT e.tier, e.consent, s.level, s.confirmed_level
                     FROM entries e JOIN score_snapshots s ON s.assessment_id = e.assessment_id)
-       SELECT tier, 'claimed' AS kind, level, count(*)::int AS n, 0 AS overdue FROM scored GROUP BY tier, level
+       SELECT tier, consent, 'claimed' AS kind, level, count(*)::int AS n, 0 AS overdue
+         FROM scored GROUP BY tier, consent, level
        UNION ALL
-       SELECT tier, 'confirmed', confirmed_level, count(*)::int, 0 FROM scored GROUP BY tier, confirmed_level
+       SELECT tier, consent, 'confirmed', confirmed_level, count(*)::int, 0
+         FROM scored GROUP BY tier, consent, confirmed_level
        UNION ALL
-       SELECT e.tier, 'remediation', NULL, count(*)::int,
+       SELECT e.tier, e.consent, 'remediation', NULL, count(*)::int,
               count(*) FILTER (WHERE ri.due_date < $${params.length}::date)::int
          FROM entries e JOIN remediation_items ri ON ri.assessment_id = e.assessment_id
         WHERE NOT (ri.status::text = ANY ($${params.length - 1}::text[]))
-        GROUP BY e.tier`,
+        GROUP BY e.tier, e.consent`,
       params,
     );
     const ranks = [null, ...catalogue.levels.map((l) => l.rank)];
     for (const r of rows) if (r.kind !== 'remediation' && !ranks.includes(r.level)) ranks.push(r.level);
+    const sum = (of: typeof rows, pick: (r: (typeof rows)[number]) => number) =>
+      of.reduce((s, r) => s + pick(r), 0);
     return {
       catalogue: dto,
+      anonymousCounted,
+      minimumGroup: K_ANONYMITY,
       tiers: TIERS.map((tier) => {
+        const mine = rows.filter((r) => r.tier === tier);
+        const claimed = mine.filter((r) => r.kind === 'claimed');
+        const group = new GroupTally();
+        for (const r of claimed) group.add(r.consent, r.n);
+        if (!groupShown(group)) {
+          return {
+            tier,
+            hidden: true,
+            suppliers: null,
+            levels: [],
+            openRemediation: null,
+            overdueRemediation: null,
+          };
+        }
         const of = (kind: string, level: number | null) =>
-          rows.find((r) => r.tier === tier && r.kind === kind && r.level === level)?.n ?? 0;
-        const rem = rows.find((r) => r.tier === tier && r.kind === 'remediation');
+          sum(
+            mine.filter((r) => r.kind === kind && r.level === level),
+            (r) => r.n,
+          );
+        const rem = mine.filter((r) => r.kind === 'remediation');
         return {
           tier,
-          suppliers: rows.filter((r) => r.tier === tier && r.kind === 'claimed').reduce((s, r) => s + r.n, 0),
+          hidden: false,
+          suppliers: sum(claimed, (r) => r.n),
           levels: ranks.map((level) => ({
             level,
             claimed: of('claimed', level),
             confirmed: of('confirmed', level),
           })),
-          openRemediation: rem?.n ?? 0,
-          overdueRemediation: rem?.overdue ?? 0,
+          openRemediation: sum(rem, (r) => r.n),
+          overdueRemediation: overdueShown(group, anonymousCounted) ? sum(rem, (r) => r.overdue) : null,
         };
       }),
     };
@@ -280,7 +348,9 @@ export class InsightsService {
     cell?: { groupId: string; meeting?: boolean },
   ): Promise<InsightsSupplierPageDto> {
     const { catalogue } = await this.scope(orgId, q);
-    if (!catalogue) return { items: [], nextCursor: null, total: 0, hiddenByConsent: 0 };
+    if (!catalogue) {
+      return { items: [], nextCursor: null, total: 0, hiddenByConsent: countsAnonymous(q) ? 0 : null };
+    }
     if (cell && !catalogue.groups.some((g) => g.id === cell.groupId)) {
       throw problem.validation([
         {
@@ -309,26 +379,32 @@ export class InsightsService {
     cell: { groupId: string; meeting?: boolean } | undefined,
     offset: number,
     limit: number,
-  ): Promise<{ rows: RowRaw[]; total: number; hidden: number }> {
-    const { cte, params } = entriesSql(orgId, catalogue.id, q);
+  ): Promise<{ rows: RowRaw[]; total: number; hidden: number | null }> {
+    const { cte, params, anonymous } = entriesSql(orgId, catalogue.id, q);
     const p = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
     };
+    // `where` chooses the group (a tier, or a heat map cell: the tier's suppliers having the category);
+    // `hit` chooses the rows of the answer inside it (meeting the target or not).
     const where: string[] = [];
+    let hit = 'true';
     if (tier !== undefined) where.push(`e.tier = ${p(tier)}::int`);
-    if (cell && cell.meeting !== undefined) {
+    if (cell) {
       const g = p(cell.groupId);
-      where.push(
-        `${cell.meeting ? '' : 'NOT '}coalesce(s.categories->${g}->'met' = s.categories->${g}->'applicable', false)`,
-      );
+      where.push(`s.categories ? ${g}::text`);
+      if (cell.meeting !== undefined) {
+        hit = `${cell.meeting ? '' : 'NOT '}coalesce(s.categories->${g}->'met' = s.categories->${g}->'applicable', false)`;
+      }
     }
     const sort = q.sort ?? 'name';
     let key: string;
     if (sort === 'name') key = 'lower(o.name)';
     else if (sort === 'level') key = 's.level';
-    else if (sort === 'achievement') key = 's.met::float8 / nullif(s.applicable, 0)';
-    else if (catalogue.groups.some((g) => g.id === sort)) {
+    // Summary consent does not share the overall achievement: those rows sort as unknown.
+    else if (sort === 'achievement') {
+      key = `CASE WHEN e.consent = 'summary' THEN NULL ELSE s.met::float8 / nullif(s.applicable, 0) END`;
+    } else if (catalogue.groups.some((g) => g.id === sort)) {
       const g = p(sort);
       key = `(s.categories->${g}->>'met')::float8 / nullif((s.categories->${g}->>'applicable')::float8, 0)`;
     } else {
@@ -344,29 +420,33 @@ export class InsightsService {
     }
     const dir = q.order === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST';
     const closed = p(CLOSED_REMEDIATION);
-    const today = p(this.today());
+    const today = p(this.clock.today());
     const off = p(offset);
     const lim = p(limit);
-    const rows = await this.db.query<(RowRaw & { total: number; hidden: number })[]>(
+    const rows = await this.db.query<
+      (RowRaw & { total: number; hidden: number; g_summary: number; g_none: number })[]
+    >(
       `WITH ${cte},
        base AS (
          SELECT e.assessment_id, e.supplier_id, e.tier, e.consent, e.via_id, e.target_level, o.name AS supplier_name,
-                s.level, s.confirmed_level, s.met, s.applicable, s.categories, ${key} AS sk
+                s.level, s.confirmed_level, s.met, s.applicable, s.categories, ${key} AS sk, ${hit} AS hit
            FROM entries e
            JOIN score_snapshots s ON s.assessment_id = e.assessment_id
            JOIN organizations o ON o.id = e.supplier_id
           WHERE ${where.length ? where.join(' AND ') : 'true'}
        ),
        counts AS (
-         SELECT count(*) FILTER (WHERE tier = 1 OR consent IN ('full', 'summary'))::int AS total,
-                count(*) FILTER (WHERE tier = 2 AND consent = 'none')::int AS hidden
+         SELECT count(*) FILTER (WHERE hit AND consent <> 'none')::int AS total,
+                count(*) FILTER (WHERE hit AND consent = 'none')::int AS hidden,
+                count(*) FILTER (WHERE consent = 'summary')::int AS g_summary,
+                count(*) FILTER (WHERE consent = 'none')::int AS g_none
            FROM base
        ),
        pg AS (
-         SELECT * FROM base WHERE tier = 1 OR consent IN ('full', 'summary')
+         SELECT * FROM base WHERE hit AND consent <> 'none'
           ORDER BY sk ${dir}, supplier_id OFFSET ${off} LIMIT ${lim}
        )
-       SELECT counts.total, counts.hidden, x.*
+       SELECT counts.total, counts.hidden, counts.g_summary, counts.g_none, x.*
          FROM counts
          LEFT JOIN (
            SELECT pg.*, v.name AS via_name, rem.open, rem.overdue
@@ -381,14 +461,19 @@ export class InsightsService {
         ORDER BY x.sk ${dir}, x.supplier_id`,
       params,
     );
+    const head = rows[0];
+    const revealed = anonymous && groupShown({ summary: head?.g_summary ?? 0, none: head?.g_none ?? 0 });
     return {
       rows: rows.filter((r) => r.assessment_id !== null),
-      total: rows[0]?.total ?? 0,
-      hidden: rows[0]?.hidden ?? 0,
+      total: head?.total ?? 0,
+      hidden: revealed ? (head?.hidden ?? 0) : null,
     };
   }
 
-  /** One supplier as the buyer may see it; 404 when it is not in the insights or its consent is `none`. */
+  /**
+   * One supplier as the buyer may see it; 404 when it is not in the insights or its consent is `none`. Gaps and
+   * remediation items only for the viewer's own suppliers and `full` consent; `summary` gets neither.
+   */
   async supplier(
     orgId: string,
     supplierId: string,
@@ -397,11 +482,12 @@ export class InsightsService {
     const { catalogue } = await this.scope(orgId, f);
     if (!catalogue) throw notVisible();
     const { cte, params } = entriesSql(orgId, catalogue.id, f, supplierId);
-    params.push(CLOSED_REMEDIATION, this.today());
-    const [r] = await this.db.query<(RowRaw & { gaps: string[]; campaign_id: string })[]>(
+    params.push(CLOSED_REMEDIATION, this.clock.today());
+    const [r] = await this.db.query<(RowRaw & { gaps: string[] | null; campaign_id: string })[]>(
       `WITH ${cte}
        SELECT e.assessment_id, e.supplier_id, e.tier, e.consent, e.via_id, e.target_level, o.name AS supplier_name,
-              v.name AS via_name, s.level, s.confirmed_level, s.met, s.applicable, s.categories, s.gaps,
+              v.name AS via_name, s.level, s.confirmed_level, s.met, s.applicable, s.categories,
+              CASE WHEN e.consent = 'summary' THEN NULL ELSE s.gaps END AS gaps,
               a.campaign_id,
               (SELECT count(*)::int FROM remediation_items ri
                 WHERE ri.assessment_id = e.assessment_id AND NOT (ri.status::text = ANY ($${params.length - 1}::text[]))) AS open,
@@ -417,6 +503,7 @@ export class InsightsService {
       params,
     );
     if (!r) throw notVisible();
+    if (r.consent === 'summary' || !r.gaps) return { ...toRow(r), gaps: null, remediation: null };
     const [c] = await this.db.query<{ catalogue_id: string; catalogue_version: string }[]>(
       'SELECT catalogue_id, catalogue_version FROM campaigns WHERE id = $1',
       [r.campaign_id],

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
+import { tokyoDate } from '../reminders/calendar/business-calendar';
 
 export type MailLocale = 'ja' | 'en';
 export const MAIL_LOCALES: readonly MailLocale[] = ['ja', 'en'];
@@ -266,12 +267,6 @@ const LAYOUT_WORDS: Record<MailLocale, { footer: string }> = {
 };
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const tokyoDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 /** Calendar date of an ISO date (taken as is) or ISO timestamp (its date in Tokyo); throws on anything else. */
 function calendarDate(value: unknown): { y: number; m: number; d: number } {
@@ -280,7 +275,7 @@ function calendarDate(value: unknown): { y: number; m: number; d: number } {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const t = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
     if (Number.isNaN(t)) throw new Error(`not an ISO date: ${value}`);
-    iso = tokyoDate.format(t);
+    iso = tokyoDate(new Date(t));
   }
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const check = new Date(Date.UTC(y, m - 1, d));

@@ -7,9 +7,9 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 
@@ -29,7 +29,7 @@ export type LinkStatus = (typeof LINK_STATUSES)[number];
 @Check('ck_supply_links_not_self', '"buyer_id" <> "supplier_id"')
 export class SupplyLink {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'buyer_id', type: 'uuid' })
   buyerId!: string;
@@ -46,16 +46,16 @@ export class SupplyLink {
   supplier?: Relation<Organization>;
 
   @Column({ type: 'enum', enum: CRITICALITIES, enumName: 'criticality', default: 'medium' })
-  criticality!: Criticality;
+  criticality!: DbDefault<Criticality>;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
-  tags!: string[];
+  tags!: DbDefault<string[]>;
 
   @Column({ name: 'contact_email', type: 'text', nullable: true })
   contactEmail!: string | null;
 
   @Column({ type: 'enum', enum: LINK_STATUSES, enumName: 'link_status', default: 'active' })
-  status!: LinkStatus;
+  status!: DbDefault<LinkStatus>;
 
   /** The buyer's staff member who owns the relationship (second-to-last step of the escalation ladder). */
   @Column({ name: 'owner_user_id', type: 'uuid', nullable: true })
@@ -67,11 +67,11 @@ export class SupplyLink {
 
   /** The buyer lets its own customers see this link (i.e. see this supplier as their Tier 2). */
   @Column({ name: 'disclose_upstream', type: 'boolean', default: false })
-  discloseUpstream!: boolean;
+  discloseUpstream!: DbDefault<boolean>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  updatedAt!: DbDefault<Date>;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { OUTBOX_STATUSES } from '../outbox/mail-outbox.entity';
 import { AppQueues } from './app-queues';
@@ -38,6 +39,7 @@ export class MetricsService {
     private readonly queues: AppQueues,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   get enabled(): boolean {
@@ -125,9 +127,11 @@ export class MetricsService {
             `SELECT status::text AS status, count(*)::int AS n FROM mail_outbox GROUP BY status`,
           ),
           this.db.query<{ oldest: number | null; oldest_due: number | null }[]>(
-            `SELECT EXTRACT(EPOCH FROM now() - min(created_at))::float8 AS oldest,
-                    EXTRACT(EPOCH FROM now() - min(available_at) FILTER (WHERE available_at <= now()))::float8 AS oldest_due
+            `SELECT EXTRACT(EPOCH FROM $1::timestamptz - min(created_at))::float8 AS oldest,
+                    EXTRACT(EPOCH FROM $1::timestamptz - min(available_at)
+                                  FILTER (WHERE available_at <= $1::timestamptz))::float8 AS oldest_due
                FROM mail_outbox WHERE status = 'pending'`,
+            [this.clock.now()],
           ),
         ]),
       );

@@ -6,8 +6,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { User } from '../users/user.entity';
 import { MEMBER_ROLES, type MemberRole } from './membership.entity';
 import { Organization } from './organization.entity';
@@ -20,7 +20,7 @@ import { Organization } from './organization.entity';
 @Index('ix_invitations_org', ['organizationId'])
 export class Invitation {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId!: string;
@@ -53,5 +53,5 @@ export class Invitation {
   acceptedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 }

@@ -6,8 +6,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { User } from '../users/user.entity';
 import { Organization } from './organization.entity';
 
@@ -19,7 +19,7 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 @Index('ix_memberships_org', ['organizationId'])
 export class Membership {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
@@ -39,5 +39,5 @@ export class Membership {
   role!: MemberRole;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 }

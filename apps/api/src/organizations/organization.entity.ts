@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { DbDefault } from '../database/table-types';
 
 export const SIZE_BANDS = ['micro', 'small', 'medium', 'large'] as const;
 export type SizeBand = (typeof SIZE_BANDS)[number];
@@ -10,7 +11,7 @@ export type SizeBand = (typeof SIZE_BANDS)[number];
 })
 export class Organization {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ type: 'text' })
   name!: string;
@@ -24,15 +25,15 @@ export class Organization {
   sizeBand!: SizeBand | null;
 
   @Column({ type: 'text', default: '' })
-  industry!: string;
+  industry!: DbDefault<string>;
 
   /** Prefecture (都道府県) of the main site, for regional filters; empty when unknown. */
   @Column({ type: 'text', default: '' })
-  region!: string;
+  region!: DbDefault<string>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  updatedAt!: DbDefault<Date>;
 }

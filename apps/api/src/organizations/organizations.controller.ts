@@ -76,7 +76,7 @@ export class OrganizationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeDto> {
     const { userId, session } = await this.orgs.verifySignup(body, clientContext(req));
-    setSessionCookie(res, this.config, session.token, session.expiresAt);
+    setSessionCookie(res, this.config, session);
     return this.auth.me(userId);
   }
 
@@ -135,7 +135,7 @@ export class OrganizationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeDto> {
     const { userId, session } = await this.orgs.acceptInvitation(body, clientContext(req));
-    if (session) setSessionCookie(res, this.config, session.token, session.expiresAt);
+    if (session) setSessionCookie(res, this.config, session);
     return this.auth.me(userId);
   }
 }

@@ -6,7 +6,7 @@ import { audit } from '../audit/audit';
 import { passwordWrong } from '../auth/auth.problems';
 import { PasswordHasher } from '../auth/password-hasher';
 import { RateLimiter } from '../auth/rate-limiter';
-import { SessionService } from '../auth/session.service';
+import { type NewSession, SessionService } from '../auth/session.service';
 import { sha256Hex } from '../auth/tokens';
 import { Clock } from '../common/clock';
 import { ProblemException, problem } from '../common/problem';
@@ -43,11 +43,6 @@ export interface ClientContext {
   previousToken?: string;
   /** The signed-in caller, when there is one. */
   userId?: string;
-}
-
-export interface OpenedSession {
-  token: string;
-  expiresAt: Date;
 }
 
 const invitationInvalid = () =>
@@ -204,7 +199,7 @@ export class OrganizationsService {
   async verifySignup(
     dto: VerifySignupDto,
     ctx: ClientContext,
-  ): Promise<{ userId: string; session: OpenedSession }> {
+  ): Promise<{ userId: string; session: NewSession }> {
     const tokenHash = sha256Hex(dto.token);
     const [pending] = await this.db.query<{ id: string; email: string; password_hash: string }[]>(
       `SELECT id, email, password_hash FROM signup_requests
@@ -417,7 +412,7 @@ export class OrganizationsService {
   async acceptInvitation(
     dto: AcceptInvitationDto,
     ctx: ClientContext,
-  ): Promise<{ userId: string; session: OpenedSession | null }> {
+  ): Promise<{ userId: string; session: NewSession | null }> {
     const inv = await this.openInvitation(this.db.manager, dto.token, false);
     if (!inv) throw invitationInvalid();
     const [existing] = await this.db.query<{ id: string }[]>(

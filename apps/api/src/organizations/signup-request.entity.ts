@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { DbDefault } from '../database/table-types';
 import { USER_LOCALES, type UserLocale } from '../users/user.entity';
 import type { SizeBand } from './organization.entity';
 
@@ -22,7 +23,7 @@ export interface SignupOrganization {
 @Index('uq_signup_requests_token_hash', ['tokenHash'], { unique: true })
 export class SignupRequest {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   /** Normalized (see normalizeEmail). */
   @Column({ type: 'text' })
@@ -32,7 +33,7 @@ export class SignupRequest {
   name!: string;
 
   @Column({ type: 'enum', enum: USER_LOCALES, enumName: 'user_locale', default: 'ja' })
-  locale!: UserLocale;
+  locale!: DbDefault<UserLocale>;
 
   @Column({ name: 'password_hash', type: 'text', select: false })
   passwordHash!: string;
@@ -48,5 +49,5 @@ export class SignupRequest {
   expiresAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 }

@@ -14,6 +14,9 @@ import { MailSender } from '../mail/mail.sender';
 import { JOB, QUEUE } from '../queues/queues';
 import { OUTBOX_SETTINGS, type OutboxSettings, retryDelayMs } from './outbox-settings';
 
+/** An instant as a SQL literal, for the simple-protocol statements below (which take no parameters). */
+const sqlInstant = (d: Date) => `${escapeLiteral(d.toISOString())}::timestamptz`;
+
 /** After this many failed attempts an email is marked failed and shown to the buyer. */
 export const MAX_MAIL_ATTEMPTS = 8;
 
@@ -111,11 +114,12 @@ export class MailDeliveryService {
     if (!isUuid(outboxId)) throw new Error(`not an outbox id: ${JSON.stringify(outboxId)}`);
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    const now = this.clock.now();
     try {
       const [, claimed] = (await client.query(
         `BEGIN;
          SELECT id, dedupe_key, kind, assessment_id, to_email, locale, payload, attempts,
-                greatest(0, extract(epoch FROM available_at - now()) * 1000)::float8 AS wait_ms,
+                greatest(0, extract(epoch FROM available_at - ${sqlInstant(now)}) * 1000)::float8 AS wait_ms,
                 floor(extract(epoch FROM available_at) * 1000)::float8 AS available_ms
            FROM mail_outbox
           WHERE id = '${outboxId}' AND status = 'pending'
@@ -130,7 +134,7 @@ export class MailDeliveryService {
       }
       let messageId: string;
       try {
-        messageId = await this.send(client, row);
+        messageId = await this.send(client, row, now);
       } catch (err) {
         await client.query('ROLLBACK');
         return await this.recordFailure(row, err);
@@ -138,8 +142,9 @@ export class MailDeliveryService {
       // The server has stored the email: from here until PostgreSQL reads the next message, a crash means a
       // duplicate on recovery (see the class comment). So: no await, no logging, no extra statement before it,
       // and the mark and the commit travel together.
+      const sentAt = sqlInstant(this.clock.now());
       await client.query(
-        `UPDATE mail_outbox SET status = 'sent', sent_at = clock_timestamp(), attempts = attempts + 1,
+        `UPDATE mail_outbox SET status = 'sent', sent_at = ${sentAt}, attempts = attempts + 1,
                 message_id = ${escapeLiteral(messageId)}, last_error = NULL
           WHERE id = '${row.id}';
          COMMIT`,
@@ -157,7 +162,7 @@ export class MailDeliveryService {
   }
 
   /** Renders and hands the email to SMTP; resolves with its Message-ID once the server answered 250. */
-  private async send(client: PoolClient, row: OutboxRow): Promise<string> {
+  private async send(client: PoolClient, row: OutboxRow, now: Date): Promise<string> {
     const data: Record<string, unknown> = { ...(row.payload.data ?? {}) };
     if (row.payload.accessLink && row.assessment_id) {
       // Issued in the claim transaction: the new link commits together with 'sent' (in the same round trip,
@@ -172,6 +177,7 @@ export class MailDeliveryService {
         row.assessment_id,
         row.to_email,
         this.config.INVITATION_GRACE_DAYS,
+        now,
       );
       data.link = `${this.config.PUBLIC_URL}/respond#token=${token}`;
       data.expiresOn = expiresOn;
@@ -229,10 +235,18 @@ export class MailDeliveryService {
             SET attempts = $2, last_error = $3,
                 status = CASE WHEN $4 THEN 'failed'::outbox_status ELSE status END,
                 available_at = CASE WHEN $4 THEN available_at
-                                    ELSE clock_timestamp() + make_interval(secs => $5) END
+                                    ELSE $7::timestamptz + make_interval(secs => $5) END
           WHERE id = $1 AND status = 'pending' AND attempts = $6
           RETURNING status`,
-        [row.id, attempts, String(err).slice(0, 1000), permanent, delayMs / 1000, row.attempts],
+        [
+          row.id,
+          attempts,
+          String(err).slice(0, 1000),
+          permanent,
+          delayMs / 1000,
+          row.attempts,
+          this.clock.now(),
+        ],
       )
     ).rows;
     if (!updated) return 'skipped';
@@ -265,13 +279,13 @@ export class MailDeliveryService {
    * the queue may get a second job, which finds it sent or claimed and does nothing. Every worker takes part,
    * each email in flight counting against its concurrency. Returns the number queued.
    */
-  async sweep(runId = Date.now(), limit = 2000): Promise<number> {
+  async sweep(runId = this.clock.now().getTime(), limit = 2000): Promise<number> {
     const due = (
       await this.pool.query<{ id: string }>(
         `SELECT id FROM mail_outbox
-          WHERE status = 'pending' AND available_at <= now() - make_interval(secs => $1)
+          WHERE status = 'pending' AND available_at <= $3::timestamptz - make_interval(secs => $1)
           ORDER BY available_at LIMIT $2`,
-        [this.settings.sweepEveryMs / 1000, limit],
+        [this.settings.sweepEveryMs / 1000, limit, this.clock.now()],
       )
     ).rows;
     if (due.length === 0) return 0;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { DbDefault } from '../database/table-types';
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -14,7 +15,7 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 @Index('ix_mail_outbox_org', ['organizationId', 'createdAt'])
 export class MailOutbox {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'dedupe_key', type: 'text' })
   dedupeKey!: string;
@@ -34,24 +35,24 @@ export class MailOutbox {
   toEmail!: string;
 
   @Column({ type: 'text', default: 'ja' })
-  locale!: string;
+  locale!: DbDefault<string>;
 
   /** Template data known when recorded; the worker adds what must be fresh (e.g. a new link token). */
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  payload!: Record<string, unknown>;
+  payload!: DbDefault<Record<string, unknown>>;
 
   @Column({ type: 'enum', enum: OUTBOX_STATUSES, enumName: 'outbox_status', default: 'pending' })
-  status!: OutboxStatus;
+  status!: DbDefault<OutboxStatus>;
 
   @Column({ type: 'int', default: 0 })
-  attempts!: number;
+  attempts!: DbDefault<number>;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
 
   /** Not sent before this instant (retry backoff, business-hours windows). */
   @Column({ name: 'available_at', type: 'timestamptz', default: () => 'now()' })
-  availableAt!: Date;
+  availableAt!: DbDefault<Date>;
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
@@ -60,5 +61,5 @@ export class MailOutbox {
   messageId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 }

@@ -1,6 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import { performance } from 'node:perf_hooks';
 import { JOB, type JobPayloads, QUEUE } from '../queues/queues';
 import { DEFAULT_OUTBOX_SETTINGS, OUTBOX_SETTINGS, type OutboxSettings } from './outbox-settings';
 import { MailDeliveryService } from './mail-delivery.service';
@@ -16,6 +17,7 @@ const SWEEP_SCHEDULER_ID = 'mail-sweep';
 @Processor(QUEUE.mail, { concurrency: DEFAULT_OUTBOX_SETTINGS.concurrency })
 export class OutboxProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(OutboxProcessor.name);
+  /** Monotonic time (performance.now) of the last schedule upsert: an interval, not a time of day. */
   private scheduledAt = 0;
 
   constructor(
@@ -32,7 +34,7 @@ export class OutboxProcessor extends WorkerHost implements OnApplicationBootstra
   }
 
   private async scheduleSweep(): Promise<void> {
-    this.scheduledAt = Date.now();
+    this.scheduledAt = performance.now();
     await this.queue.upsertJobScheduler(
       SWEEP_SCHEDULER_ID,
       { every: this.settings.sweepEveryMs },
@@ -44,7 +46,7 @@ export class OutboxProcessor extends WorkerHost implements OnApplicationBootstra
     if (job.name === JOB.sweepMail) return this.delivery.sweep(job.timestamp);
     // A Redis restarted without persistence forgets the sweep schedule; delivery jobs coming in again put it
     // back (upserting the same schedule is idempotent), at most once per sweep interval.
-    if (Date.now() - this.scheduledAt > this.settings.sweepEveryMs) {
+    if (performance.now() - this.scheduledAt > this.settings.sweepEveryMs) {
       this.scheduleSweep().catch((err: unknown) => this.logger.warn(`sweep schedule: ${String(err)}`));
     }
     const { outboxId } = job.data as JobPayloads[typeof JOB.deliverMail];

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
 import { JOB, QUEUE } from '../queues/queues';
 
 export interface OutboxEntry {
@@ -14,7 +15,7 @@ export interface OutboxEntry {
   toEmail: string;
   locale: 'ja' | 'en';
   payload: Record<string, unknown>;
-  /** Not sent before this instant (e.g. a reminder's business-hours send slot); default: now. */
+  /** Not sent before this instant (e.g. a reminder's business-hours send slot); default: the Clock's now. */
   availableAt?: Date;
 }
 
@@ -28,17 +29,22 @@ const CHUNK = 1000;
 export class OutboxService {
   private readonly logger = new Logger(OutboxService.name);
 
-  constructor(@InjectQueue(QUEUE.mail) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QUEUE.mail) private readonly queue: Queue,
+    private readonly clock: Clock,
+  ) {}
 
   /** Inserts the entries (skipping dedupe keys already recorded); returns the ids of the new rows. */
   async record(m: EntityManager, entries: OutboxEntry[]): Promise<string[]> {
     const ids: string[] = [];
+    const now = this.clock.now();
     for (let i = 0; i < entries.length; i += CHUNK) {
       const part = entries.slice(i, i + CHUNK);
       const rows = await m.query<{ id: string }[]>(
         `INSERT INTO mail_outbox
-                (dedupe_key, kind, organization_id, assessment_id, to_email, locale, payload, available_at)
-         SELECT u.d, u.k, u.o, u.a, u.t, u.l, u.p, COALESCE(u.v, now())
+                (dedupe_key, kind, organization_id, assessment_id, to_email, locale, payload, available_at,
+                 created_at)
+         SELECT u.d, u.k, u.o, u.a, u.t, u.l, u.p, COALESCE(u.v, $9), $9
            FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[],
                        $8::timestamptz[]) AS u(d, k, o, a, t, l, p, v)
          ON CONFLICT (dedupe_key) DO NOTHING
@@ -52,6 +58,7 @@ export class OutboxService {
           part.map((e) => e.locale),
           part.map((e) => JSON.stringify(e.payload)),
           part.map((e) => e.availableAt?.toISOString() ?? null),
+          now,
         ],
       );
       ids.push(...rows.map((r) => r.id));

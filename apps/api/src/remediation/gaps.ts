@@ -17,6 +17,7 @@ export async function syncRemediationGaps(
   m: EntityManager,
   assessmentId: string,
   actorId: string | null,
+  now: Date,
 ): Promise<string[]> {
   const [row] = await m.query<{ gaps: string[] }[]>(
     'SELECT gaps FROM score_snapshots WHERE assessment_id = $1',
@@ -43,7 +44,7 @@ export async function syncRemediationGaps(
   // Closed gaps: the supplier's answer now satisfies the criterion.
   await m.query(
     `WITH up AS (
-       UPDATE remediation_items i SET status = 'done', version = i.version + 1, updated_at = now()
+       UPDATE remediation_items i SET status = 'done', version = i.version + 1, updated_at = $5
          FROM (SELECT id, status FROM remediation_items
                 WHERE assessment_id = $1 AND NOT (criterion_id = ANY($2::text[])) AND status::text = ANY($4::text[])
                 FOR UPDATE) old
@@ -52,7 +53,7 @@ export async function syncRemediationGaps(
      )
      INSERT INTO remediation_events (item_id, actor_id, action, from_status, to_status, data)
      SELECT id, $3::uuid, 'gap_closed', from_status, 'done', '{}'::jsonb FROM up`,
-    [assessmentId, gaps, actorId, ACTIVE],
+    [assessmentId, gaps, actorId, ACTIVE, now],
   );
 
   // Gaps that are back after being closed.
@@ -60,7 +61,7 @@ export async function syncRemediationGaps(
     `WITH up AS (
        UPDATE remediation_items i
           SET status = 'in_progress', verified_by = NULL, verified_at = NULL, version = i.version + 1,
-              updated_at = now()
+              updated_at = $4
          FROM (SELECT id, status FROM remediation_items
                 WHERE assessment_id = $1 AND criterion_id = ANY($2::text[]) AND status = 'verified'
                 FOR UPDATE) old
@@ -69,7 +70,7 @@ export async function syncRemediationGaps(
      )
      INSERT INTO remediation_events (item_id, actor_id, action, from_status, to_status, data)
      SELECT id, $3::uuid, 'gap_reopened', from_status, 'in_progress', '{}'::jsonb FROM up`,
-    [assessmentId, gaps, actorId],
+    [assessmentId, gaps, actorId, now],
   );
   return created.map((c) => c.id);
 }

@@ -6,8 +6,8 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { RemediationItem } from './remediation-item.entity';
 
 /** The full history of a remediation item, append-only. */
@@ -15,7 +15,7 @@ import { RemediationItem } from './remediation-item.entity';
 @Index('ix_remediation_events_item', ['itemId', 'createdAt'])
 export class RemediationEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'item_id', type: 'uuid' })
   itemId!: string;
@@ -39,8 +39,8 @@ export class RemediationEvent {
 
   /** The changed fields, before and after. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  data!: Record<string, unknown>;
+  data!: DbDefault<Record<string, unknown>>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 }

@@ -6,9 +6,9 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Relation, DbDefault } from '../database/table-types';
 import { Assessment } from '../assessments/assessment.entity';
 import { User } from '../users/user.entity';
 
@@ -33,7 +33,7 @@ export type RemediationStatus = (typeof REMEDIATION_STATUSES)[number];
 @Index('ix_remediation_items_supplier', ['supplierId', 'status'])
 export class RemediationItem {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   @Column({ name: 'assessment_id', type: 'uuid' })
   assessmentId!: string;
@@ -52,21 +52,21 @@ export class RemediationItem {
   criterionId!: string;
 
   @Column({ type: 'enum', enum: REMEDIATION_STATUSES, enumName: 'remediation_status', default: 'open' })
-  status!: RemediationStatus;
+  status!: DbDefault<RemediationStatus>;
 
   @Column({ type: 'text', default: '' })
-  plan!: string;
+  plan!: DbDefault<string>;
 
   /** Person responsible at the supplier (free text: SMEs often have no account for them). */
   @Column({ name: 'owner_name', type: 'text', default: '' })
-  ownerName!: string;
+  ownerName!: DbDefault<string>;
 
   @Column({ name: 'due_date', type: 'date', nullable: true })
   dueDate!: string | null;
 
   /** Why the risk is accepted instead of fixed (status risk_accepted). */
   @Column({ name: 'risk_reason', type: 'text', default: '' })
-  riskReason!: string;
+  riskReason!: DbDefault<string>;
 
   /** A risk acceptance is reviewed again after this date. */
   @Column({ name: 'risk_expires_on', type: 'date', nullable: true })
@@ -74,7 +74,7 @@ export class RemediationItem {
 
   /** A support offer linked by the supplier (e.g. an IPA お助け隊 service, the buyer's programme). */
   @Column({ name: 'support_offer', type: 'text', default: '' })
-  supportOffer!: string;
+  supportOffer!: DbDefault<string>;
 
   @Column({ name: 'verified_by', type: 'uuid', nullable: true })
   verifiedBy!: string | null;
@@ -88,11 +88,11 @@ export class RemediationItem {
 
   /** Grows by one per change (optimistic concurrency, like answers). */
   @Column({ type: 'int', default: 1 })
-  version!: number;
+  version!: DbDefault<number>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  updatedAt!: DbDefault<Date>;
 }

@@ -1,4 +1,3 @@
-import { tokyoDate } from '../reminders/calendar/business-calendar';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { isIsoDate, isUuid } from '../common/ids';
 import { Inject, Injectable } from '@nestjs/common';
@@ -126,11 +125,6 @@ export class RemediationService {
     private readonly clock: Clock,
   ) {}
 
-  /** Today in Japan (Asia/Tokyo), `YYYY-MM-DD`, from the injectable clock. */
-  today(): string {
-    return tokyoDate(this.clock.now());
-  }
-
   /** The supplier board: items of every organization the caller belongs to as a supplier. */
   async listMine(userId: string): Promise<RemediationListDto> {
     const rows = await this.db.query<ItemRow[]>(
@@ -154,7 +148,7 @@ export class RemediationService {
     };
     if (query.status) where.push(`i.status = ${add(query.status)}`);
     if (query.overdue) {
-      const overdue = `(i.due_date IS NOT NULL AND i.due_date < ${add(this.today())}::date
+      const overdue = `(i.due_date IS NOT NULL AND i.due_date < ${add(this.clock.today())}::date
                         AND i.status::text <> ALL(${add(CLOSED_STATUSES)}::text[]))`;
       where.push(query.overdue === 'true' ? overdue : `NOT ${overdue}`);
     }
@@ -251,7 +245,7 @@ export class RemediationService {
       if (it.version !== dto.baseVersion) throw conflict(await this.current(m, it.id));
       if (it.status === 'verified') throw closedItem();
 
-      const today = this.today();
+      const today = this.clock.today();
       const next = {
         plan: dto.plan === undefined || dto.plan === null ? it.plan : dto.plan.trim(),
         ownerName:
@@ -309,7 +303,7 @@ export class RemediationService {
       await m.query(
         `UPDATE remediation_items
             SET plan = $2, owner_name = $3, due_date = $4, support_offer = $5, risk_reason = $6,
-                risk_expires_on = $7, status = $8, version = version + 1, updated_at = now()
+                risk_expires_on = $7, status = $8, version = version + 1, updated_at = $9
           WHERE id = $1`,
         [
           it.id,
@@ -320,6 +314,7 @@ export class RemediationService {
           next.riskReason,
           next.riskExpiresOn,
           next.status,
+          this.clock.now(),
         ],
       );
       await this.event(m, it.id, userId, statusChanged ? 'status' : 'updated', it.status, next.status, {
@@ -368,9 +363,9 @@ export class RemediationService {
       }
       await m.query(
         `UPDATE remediation_items
-            SET status = 'verified', verified_by = $2, verified_at = now(), version = version + 1, updated_at = now()
+            SET status = 'verified', verified_by = $2, verified_at = $3, version = version + 1, updated_at = $3
           WHERE id = $1`,
-        [it.id, userId],
+        [it.id, userId, this.clock.now()],
       );
       await this.event(m, it.id, userId, 'verified', it.status, 'verified', {
         answer: { from: answer?.value ?? null, to: satisfied ? answer.value : 'met' },
@@ -406,8 +401,8 @@ export class RemediationService {
       }
       if (it.status !== 'done') throw invalidTransition(it.status, 'in_progress', []);
       await m.query(
-        `UPDATE remediation_items SET status = 'in_progress', version = version + 1, updated_at = now() WHERE id = $1`,
-        [it.id],
+        `UPDATE remediation_items SET status = 'in_progress', version = version + 1, updated_at = $2 WHERE id = $1`,
+        [it.id, this.clock.now()],
       );
       await this.event(m, it.id, userId, 'reopened', it.status, 'in_progress', { comment });
       return this.detail(userId, it.id, m);
@@ -543,7 +538,7 @@ export class RemediationService {
   }
 
   private async toDtos(m: EntityManager, rows: ItemRow[]): Promise<RemediationItemDto[]> {
-    const today = this.today();
+    const today = this.clock.today();
     const contexts = new Map<string, Awaited<ReturnType<CampaignCatalogues['get']>>>();
     for (const r of rows) {
       if (!contexts.has(r.campaign_id))

@@ -125,8 +125,8 @@ export class RemindersService {
       }
       const value = normalized(policy);
       await m.query(
-        `UPDATE campaigns SET reminder_policy = $3::jsonb, updated_at = now() WHERE id = $1 AND buyer_id = $2`,
-        [campaignId, buyerId, JSON.stringify(value)],
+        `UPDATE campaigns SET reminder_policy = $3::jsonb, updated_at = $4 WHERE id = $1 AND buyer_id = $2`,
+        [campaignId, buyerId, JSON.stringify(value), this.clock.now()],
       );
       await audit(m, {
         organizationId: buyerId,

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { DbDefault } from '../database/table-types';
 
 export const USER_LOCALES = ['ja', 'en'] as const;
 export type UserLocale = (typeof USER_LOCALES)[number];
@@ -7,7 +8,7 @@ export type UserLocale = (typeof USER_LOCALES)[number];
 @Index('uq_users_email', ['email'], { unique: true })
 export class User {
   @PrimaryGeneratedColumn('uuid')
-  id!: string;
+  id!: DbDefault<string>;
 
   /** Always stored lower-cased (see normalizeEmail), so a plain unique index is case-insensitive. */
   @Column({ type: 'text' })
@@ -29,8 +30,8 @@ export class User {
   passwordHash!: string | null;
 
   @Column({ type: 'enum', enum: USER_LOCALES, enumName: 'user_locale', default: 'ja' })
-  locale!: UserLocale;
+  locale!: DbDefault<UserLocale>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: DbDefault<Date>;
 }

@@ -1263,7 +1263,7 @@ export interface components {
             /** @description What the caller is to it. `upstream`: the buyer of the campaign this one was forwarded from, reading with the supplier's `full` consent (read only) */
             viewerRoles: ("supplier" | "buyer" | "evaluator" | "upstream")[];
             /**
-             * @description What the supplier lets the upstream buyer (its buyer's customer) see: full = answers and evidence, summary = ★, category rates and open remediation count, none = anonymous aggregates only
+             * @description What the supplier lets the upstream buyer (its buyer's customer) see: full = answers and evidence, summary = ★ (claimed and confirmed), category rates and the number of open remediation items, none = only counted anonymously in unfiltered totals of at least 5 such suppliers
              * @enum {string}
              */
             upstreamConsent: "full" | "summary" | "none";
@@ -1523,7 +1523,7 @@ export interface components {
         };
         SetConsentDto: {
             /**
-             * @description What your buyer's customer may see: full = answers and evidence; summary = ★, category rates and open remediation count; none = anonymous aggregates only
+             * @description What your buyer's customer may see: full = answers and evidence; summary = ★ (claimed and confirmed), category rates and the number of open remediation items, nothing else; none = nothing about you, only counted without your name in unfiltered totals of at least 5 such suppliers
              * @enum {string}
              */
             level: "full" | "summary" | "none";
@@ -1769,26 +1769,34 @@ export interface components {
         };
         HeatmapCellDto: {
             groupId: string;
+            /** @description true: too few suppliers that are not full to show anything (k-anonymity); every figure is null */
+            hidden: boolean;
             /** @description Suppliers of the tier counted in this cell */
-            suppliers: number;
+            suppliers: number | null;
             /** @description Suppliers whose category is fully met (met = applicable) up to their target */
-            meetingTarget: number;
+            meetingTarget: number | null;
             /** @description meetingTarget ÷ suppliers, 0..1 (0 when no supplier) */
-            shareMeetingTarget: number;
-            /** @description Mean of met ÷ applicable over suppliers with applicable > 0, 0..1; null when there is none */
+            shareMeetingTarget: number | null;
+            /** @description Mean of met ÷ applicable over suppliers with applicable > 0, 0..1; null when there is none or the cell is hidden */
             averageAchievement: number | null;
         };
         HeatmapTierDto: {
             /** @enum {number} */
             tier: 1 | 2;
-            /** @description Suppliers counted in this tier (consent none included, anonymously) */
-            suppliers: number;
+            /** @description true: the tier total is hidden (k-anonymity); cells decide for themselves */
+            hidden: boolean;
+            /** @description Suppliers counted in this tier */
+            suppliers: number | null;
             cells: components["schemas"]["HeatmapCellDto"][];
         };
         HeatmapDto: {
             /** @description null when you have no campaign */
             catalogue: components["schemas"]["InsightsCatalogueDto"] | null;
-            /** @description Tier × category. Only submitted or accepted assessments count, one per supplier (its nearest tier, then its latest assessment). Tier 2 suppliers count whatever their consent. */
+            /** @description Whether suppliers with consent none are counted in this answer (only without campaign, tag, criticality and region filters) */
+            anonymousCounted: boolean;
+            /** @description k of the k-anonymity rule: 5 */
+            minimumGroup: number;
+            /** @description Tier × category. Only submitted or accepted assessments count, one per supplier (its nearest tier, then its latest assessment). Suppliers with consent none count only when no campaign, tag, criticality or region filter is set (anonymousCounted). A tier or cell is hidden (hidden: true, its figures null) when it holds 1 to 4 suppliers that are not full (summary + none), or 1 to 4 with consent none (k-anonymity, k = minimumGroup). */
             tiers: components["schemas"]["HeatmapTierDto"][];
         };
         LevelCountDto: {
@@ -1802,14 +1810,22 @@ export interface components {
         DistributionTierDto: {
             /** @enum {number} */
             tier: 1 | 2;
-            suppliers: number;
+            /** @description true: too few suppliers that are not full (k-anonymity): no figure, no levels */
+            hidden: boolean;
+            suppliers: number | null;
+            /** @description Empty when hidden */
             levels: components["schemas"]["LevelCountDto"][];
-            openRemediation: number;
-            overdueRemediation: number;
+            openRemediation: number | null;
+            /** @description null when hidden, and when the tier has summary suppliers and a filter is set (overdue counts are not part of summary) */
+            overdueRemediation: number | null;
         };
         DistributionDto: {
             catalogue: components["schemas"]["InsightsCatalogueDto"] | null;
-            /** @description ★ distribution per tier. Only submitted or accepted assessments count, one per supplier (its nearest tier, then its latest assessment). */
+            /** @description Whether suppliers with consent none are counted in this answer (only without campaign, tag, criticality and region filters) */
+            anonymousCounted: boolean;
+            /** @description k of the k-anonymity rule: 5 */
+            minimumGroup: number;
+            /** @description ★ distribution per tier. Only submitted or accepted assessments count, one per supplier (its nearest tier, then its latest assessment). Suppliers with consent none count only when no campaign, tag, criticality or region filter is set (anonymousCounted). A tier or cell is hidden (hidden: true, its figures null) when it holds 1 to 4 suppliers that are not full (summary + none), or 1 to 4 with consent none (k-anonymity, k = minimumGroup). */
             tiers: components["schemas"]["DistributionTierDto"][];
         };
         InsightsSupplierRowDto: {
@@ -1829,30 +1845,34 @@ export interface components {
             level: number | null;
             confirmedLevel: number | null;
             targetLevel: number | null;
-            /** @description met ÷ applicable over criteria in scope, 0..1 */
+            /** @description met ÷ applicable over criteria in scope, 0..1; null for summary consent */
             achievement: number | null;
-            /** @description met/applicable per category (group id), up to the target */
+            /** @description met/applicable per category (group id), up to the target; null for summary consent */
             categories: {
                 [key: string]: {
                     met: number;
                     applicable: number;
                 };
+            } | null;
+            /** @description met ÷ applicable per category (group id), 0..1; null where nothing applies */
+            categoryRates: {
+                [key: string]: number | null;
             };
             /** @description Remediation items not done, verified or risk-accepted */
             openRemediation: number;
-            /** @description Open items whose due date has passed (Asia/Tokyo) */
-            overdueRemediation: number;
+            /** @description Open items whose due date has passed (Asia/Tokyo); null for summary consent */
+            overdueRemediation: number | null;
             /** @description Set for your own suppliers and for Tier 2 suppliers with full consent (opens answers/evidence) */
             assessmentId: string | null;
         };
         InsightsSupplierPageDto: {
-            /** @description Only submitted or accepted assessments count, one per supplier (its nearest tier, then its latest assessment). Tier 2 suppliers with consent none are never listed. */
+            /** @description Only submitted or accepted assessments count, one per supplier (its nearest tier, then its latest assessment). Tier 2 suppliers with consent none are never listed. Summary consent: ★, category rates and the open remediation count only. */
             items: components["schemas"]["InsightsSupplierRowDto"][];
             nextCursor: string | null;
             /** @description Rows listed in total (all pages) */
             total: number;
-            /** @description Tier 2 suppliers matching the same filters that are not listed because their consent is none */
-            hiddenByConsent: number;
+            /** @description Tier 2 suppliers matching the same filters that are not listed because their consent is none; null when not revealed (any campaign, tag, criticality or region filter, or a group below k-anonymity) */
+            hiddenByConsent: number | null;
         };
         GapDto: {
             criterionId: string;
@@ -1882,24 +1902,29 @@ export interface components {
             level: number | null;
             confirmedLevel: number | null;
             targetLevel: number | null;
-            /** @description met ÷ applicable over criteria in scope, 0..1 */
+            /** @description met ÷ applicable over criteria in scope, 0..1; null for summary consent */
             achievement: number | null;
-            /** @description met/applicable per category (group id), up to the target */
+            /** @description met/applicable per category (group id), up to the target; null for summary consent */
             categories: {
                 [key: string]: {
                     met: number;
                     applicable: number;
                 };
+            } | null;
+            /** @description met ÷ applicable per category (group id), 0..1; null where nothing applies */
+            categoryRates: {
+                [key: string]: number | null;
             };
             /** @description Remediation items not done, verified or risk-accepted */
             openRemediation: number;
-            /** @description Open items whose due date has passed (Asia/Tokyo) */
-            overdueRemediation: number;
+            /** @description Open items whose due date has passed (Asia/Tokyo); null for summary consent */
+            overdueRemediation: number | null;
             /** @description Set for your own suppliers and for Tier 2 suppliers with full consent (opens answers/evidence) */
             assessmentId: string | null;
-            /** @description Criteria in scope not satisfied, official order */
-            gaps: components["schemas"]["GapDto"][];
-            remediation: components["schemas"]["InsightsRemediationItemDto"][];
+            /** @description Criteria in scope not satisfied, official order; null for summary consent */
+            gaps: components["schemas"]["GapDto"][] | null;
+            /** @description null for summary consent (only the open count is shared) */
+            remediation: components["schemas"]["InsightsRemediationItemDto"][] | null;
         };
         BenchmarkCategoryDto: {
             groupId: string;
@@ -1910,7 +1935,7 @@ export interface components {
         };
         BenchmarkDto: {
             enoughData: boolean;
-            /** @description Number of peers; 0 whenever fewer than minimumPeers (never revealed) */
+            /** @description Number of peers; 0 whenever fewer than minimumPeers (never revealed). A peer is another organization of the same size band with a member whose email is verified and an assessment on the same catalogue accepted by a buyer (with a verified member) that is neither the peer, nor your organization, nor any organization you belong to. */
             peers: number;
             minimumPeers: number;
             categories: components["schemas"]["BenchmarkCategoryDto"][];
@@ -3248,9 +3273,9 @@ export interface operations {
                 campaignId?: string;
                 /** @description Default: the campaign's, else the catalogue most of your campaigns use */
                 catalogueId?: string;
-                /** @description Tag on the supply link that reaches the supplier */
+                /** @description Tag on your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2). A Tier 1's tags on its links to its suppliers never apply. */
                 tag?: string;
-                /** @description Criticality of the link that reaches the supplier */
+                /** @description Criticality of your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2) */
                 criticality?: "low" | "medium" | "high" | "critical";
                 /** @description The supplier's region (prefecture) */
                 region?: string;
@@ -3280,9 +3305,9 @@ export interface operations {
                 campaignId?: string;
                 /** @description Default: the campaign's, else the catalogue most of your campaigns use */
                 catalogueId?: string;
-                /** @description Tag on the supply link that reaches the supplier */
+                /** @description Tag on your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2). A Tier 1's tags on its links to its suppliers never apply. */
                 tag?: string;
-                /** @description Criticality of the link that reaches the supplier */
+                /** @description Criticality of your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2) */
                 criticality?: "low" | "medium" | "high" | "critical";
                 /** @description The supplier's region (prefecture) */
                 region?: string;
@@ -3313,9 +3338,9 @@ export interface operations {
                 campaignId?: string;
                 /** @description Default: the campaign's, else the catalogue most of your campaigns use */
                 catalogueId?: string;
-                /** @description Tag on the supply link that reaches the supplier */
+                /** @description Tag on your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2). A Tier 1's tags on its links to its suppliers never apply. */
                 tag?: string;
-                /** @description Criticality of the link that reaches the supplier */
+                /** @description Criticality of your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2) */
                 criticality?: "low" | "medium" | "high" | "critical";
                 /** @description The supplier's region (prefecture) */
                 region?: string;
@@ -3346,9 +3371,9 @@ export interface operations {
                 campaignId?: string;
                 /** @description Default: the campaign's, else the catalogue most of your campaigns use */
                 catalogueId?: string;
-                /** @description Tag on the supply link that reaches the supplier */
+                /** @description Tag on your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2). A Tier 1's tags on its links to its suppliers never apply. */
                 tag?: string;
-                /** @description Criticality of the link that reaches the supplier */
+                /** @description Criticality of your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2) */
                 criticality?: "low" | "medium" | "high" | "critical";
                 /** @description The supplier's region (prefecture) */
                 region?: string;
@@ -3378,9 +3403,9 @@ export interface operations {
                 campaignId?: string;
                 /** @description Default: the campaign's, else the catalogue most of your campaigns use */
                 catalogueId?: string;
-                /** @description Tag on the supply link that reaches the supplier */
+                /** @description Tag on your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2). A Tier 1's tags on its links to its suppliers never apply. */
                 tag?: string;
-                /** @description Criticality of the link that reaches the supplier */
+                /** @description Criticality of your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2) */
                 criticality?: "low" | "medium" | "high" | "critical";
                 /** @description The supplier's region (prefecture) */
                 region?: string;
@@ -3420,9 +3445,9 @@ export interface operations {
                 campaignId?: string;
                 /** @description Default: the campaign's, else the catalogue most of your campaigns use */
                 catalogueId?: string;
-                /** @description Tag on the supply link that reaches the supplier */
+                /** @description Tag on your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2). A Tier 1's tags on its links to its suppliers never apply. */
                 tag?: string;
-                /** @description Criticality of the link that reaches the supplier */
+                /** @description Criticality of your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2) */
                 criticality?: "low" | "medium" | "high" | "critical";
                 /** @description The supplier's region (prefecture) */
                 region?: string;
@@ -3459,9 +3484,9 @@ export interface operations {
                 campaignId?: string;
                 /** @description Default: the campaign's, else the catalogue most of your campaigns use */
                 catalogueId?: string;
-                /** @description Tag on the supply link that reaches the supplier */
+                /** @description Tag on your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2). A Tier 1's tags on its links to its suppliers never apply. */
                 tag?: string;
-                /** @description Criticality of the link that reaches the supplier */
+                /** @description Criticality of your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2) */
                 criticality?: "low" | "medium" | "high" | "critical";
                 /** @description The supplier's region (prefecture) */
                 region?: string;
@@ -3499,9 +3524,9 @@ export interface operations {
                 campaignId?: string;
                 /** @description Default: the campaign's, else the catalogue most of your campaigns use */
                 catalogueId?: string;
-                /** @description Tag on the supply link that reaches the supplier */
+                /** @description Tag on your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2). A Tier 1's tags on its links to its suppliers never apply. */
                 tag?: string;
-                /** @description Criticality of the link that reaches the supplier */
+                /** @description Criticality of your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2) */
                 criticality?: "low" | "medium" | "high" | "critical";
                 /** @description The supplier's region (prefecture) */
                 region?: string;
@@ -3539,9 +3564,9 @@ export interface operations {
                 campaignId?: string;
                 /** @description Default: the campaign's, else the catalogue most of your campaigns use */
                 catalogueId?: string;
-                /** @description Tag on the supply link that reaches the supplier */
+                /** @description Tag on your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2). A Tier 1's tags on its links to its suppliers never apply. */
                 tag?: string;
-                /** @description Criticality of the link that reaches the supplier */
+                /** @description Criticality of your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2) */
                 criticality?: "low" | "medium" | "high" | "critical";
                 /** @description The supplier's region (prefecture) */
                 region?: string;

@@ -297,7 +297,7 @@ export class AssessmentDto {
   @ApiProperty({
     enum: CONSENT_LEVELS,
     description:
-      "What the supplier lets the upstream buyer (its buyer's customer) see: full = answers and evidence, summary = ★, category rates and open remediation count, none = anonymous aggregates only",
+      "What the supplier lets the upstream buyer (its buyer's customer) see: full = answers and evidence, summary = ★ (claimed and confirmed), category rates and the number of open remediation items, none = only counted anonymously in unfiltered totals of at least 5 such suppliers",
   })
   upstreamConsent!: ConsentLevel;
   @ApiProperty({ type: String, nullable: true, description: 'When the consent was last changed' })

@@ -108,7 +108,7 @@ export class SetConsentDto {
   @ApiProperty({
     enum: CONSENT_LEVELS,
     description:
-      "What your buyer's customer may see: full = answers and evidence; summary = ★, category rates and open remediation count; none = anonymous aggregates only",
+      "What your buyer's customer may see: full = answers and evidence; summary = ★ (claimed and confirmed), category rates and the number of open remediation items, nothing else; none = nothing about you, only counted without your name in unfiltered totals of at least 5 such suppliers",
   })
   @IsIn(CONSENT_LEVELS)
   level!: ConsentLevel;

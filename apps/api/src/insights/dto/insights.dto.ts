@@ -11,6 +11,15 @@ export type RowConsent = (typeof ROW_CONSENTS)[number];
 
 const COUNTED =
   'Only submitted or accepted assessments count, one per supplier (its nearest tier, then its latest assessment).';
+const ANONYMITY =
+  'Suppliers with consent none count only when no campaign, tag, criticality or region filter is set (anonymousCounted). ' +
+  'A tier or cell is hidden (hidden: true, its figures null) when it holds 1 to 4 suppliers that are not full (summary + none), ' +
+  'or 1 to 4 with consent none (k-anonymity, k = minimumGroup).';
+const ANONYMOUS_COUNTED = {
+  description:
+    'Whether suppliers with consent none are counted in this answer (only without campaign, tag, criticality and region filters)',
+};
+const MINIMUM_GROUP = { description: 'k of the k-anonymity rule: 5' };
 
 /** Filters every insights endpoint takes. */
 export class InsightsFilterDto {
@@ -28,7 +37,10 @@ export class InsightsFilterDto {
   @MaxLength(100)
   catalogueId?: string;
 
-  @ApiPropertyOptional({ description: 'Tag on the supply link that reaches the supplier' })
+  @ApiPropertyOptional({
+    description:
+      "Tag on your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2). A Tier 1's tags on its links to its suppliers never apply.",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -36,7 +48,8 @@ export class InsightsFilterDto {
 
   @ApiPropertyOptional({
     enum: CRITICALITIES,
-    description: 'Criticality of the link that reaches the supplier',
+    description:
+      'Criticality of your own link: to the supplier (Tier 1) or to the Tier 1 that forwarded to it (Tier 2)',
   })
   @IsOptional()
   @IsIn(CRITICALITIES)
@@ -126,32 +139,51 @@ export class InsightsCatalogueDto {
 
 export class HeatmapCellDto {
   @ApiProperty() groupId!: string;
-  @ApiProperty({ description: 'Suppliers of the tier counted in this cell' }) suppliers!: number;
-  @ApiProperty({ description: 'Suppliers whose category is fully met (met = applicable) up to their target' })
-  meetingTarget!: number;
-  @ApiProperty({ description: 'meetingTarget ÷ suppliers, 0..1 (0 when no supplier)' })
-  shareMeetingTarget!: number;
+  @ApiProperty({
+    description:
+      'true: too few suppliers that are not full to show anything (k-anonymity); every figure is null',
+  })
+  hidden!: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'Suppliers of the tier counted in this cell' })
+  suppliers!: number | null;
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'Mean of met ÷ applicable over suppliers with applicable > 0, 0..1; null when there is none',
+    description: 'Suppliers whose category is fully met (met = applicable) up to their target',
+  })
+  meetingTarget!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'meetingTarget ÷ suppliers, 0..1 (0 when no supplier)',
+  })
+  shareMeetingTarget!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Mean of met ÷ applicable over suppliers with applicable > 0, 0..1; null when there is none or the cell is hidden',
   })
   averageAchievement!: number | null;
 }
 
 export class HeatmapTierDto {
   @ApiProperty({ enum: INSIGHT_TIERS }) tier!: number;
-  @ApiProperty({ description: 'Suppliers counted in this tier (consent none included, anonymously)' })
-  suppliers!: number;
+  @ApiProperty({ description: 'true: the tier total is hidden (k-anonymity); cells decide for themselves' })
+  hidden!: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'Suppliers counted in this tier' })
+  suppliers!: number | null;
   @ApiProperty({ type: [HeatmapCellDto] }) cells!: HeatmapCellDto[];
 }
 
 export class HeatmapDto {
   @ApiProperty({ type: InsightsCatalogueDto, nullable: true, description: 'null when you have no campaign' })
   catalogue!: InsightsCatalogueDto | null;
+  @ApiProperty(ANONYMOUS_COUNTED) anonymousCounted!: boolean;
+  @ApiProperty(MINIMUM_GROUP) minimumGroup!: number;
   @ApiProperty({
     type: [HeatmapTierDto],
-    description: `Tier × category. ${COUNTED} Tier 2 suppliers count whatever their consent.`,
+    description: `Tier × category. ${COUNTED} ${ANONYMITY}`,
   })
   tiers!: HeatmapTierDto[];
 }
@@ -163,6 +195,11 @@ const TALLY_MAP = {
     properties: { met: { type: 'number' }, applicable: { type: 'number' } },
     required: ['met', 'applicable'],
   },
+};
+
+const RATE_MAP = {
+  type: 'object' as const,
+  additionalProperties: { type: 'number' as const, nullable: true },
 };
 
 export class InsightsSupplierRowDto {
@@ -185,14 +222,31 @@ export class InsightsSupplierRowDto {
   level!: number | null;
   @ApiProperty({ type: Number, nullable: true }) confirmedLevel!: number | null;
   @ApiProperty({ type: Number, nullable: true }) targetLevel!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'met ÷ applicable over criteria in scope, 0..1' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'met ÷ applicable over criteria in scope, 0..1; null for summary consent',
+  })
   achievement!: number | null;
-  @ApiProperty({ ...TALLY_MAP, description: 'met/applicable per category (group id), up to the target' })
-  categories!: Record<string, { met: number; applicable: number }>;
+  @ApiProperty({
+    ...TALLY_MAP,
+    nullable: true,
+    description: 'met/applicable per category (group id), up to the target; null for summary consent',
+  })
+  categories!: Record<string, { met: number; applicable: number }> | null;
+  @ApiProperty({
+    ...RATE_MAP,
+    description: 'met ÷ applicable per category (group id), 0..1; null where nothing applies',
+  })
+  categoryRates!: Record<string, number | null>;
   @ApiProperty({ description: 'Remediation items not done, verified or risk-accepted' })
   openRemediation!: number;
-  @ApiProperty({ description: 'Open items whose due date has passed (Asia/Tokyo)' })
-  overdueRemediation!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Open items whose due date has passed (Asia/Tokyo); null for summary consent',
+  })
+  overdueRemediation!: number | null;
   @ApiProperty({
     type: String,
     nullable: true,
@@ -205,16 +259,18 @@ export class InsightsSupplierRowDto {
 export class InsightsSupplierPageDto {
   @ApiProperty({
     type: [InsightsSupplierRowDto],
-    description: `${COUNTED} Tier 2 suppliers with consent none are never listed.`,
+    description: `${COUNTED} Tier 2 suppliers with consent none are never listed. Summary consent: ★, category rates and the open remediation count only.`,
   })
   items!: InsightsSupplierRowDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
   @ApiProperty({ description: 'Rows listed in total (all pages)' }) total!: number;
   @ApiProperty({
+    type: Number,
+    nullable: true,
     description:
-      'Tier 2 suppliers matching the same filters that are not listed because their consent is none',
+      'Tier 2 suppliers matching the same filters that are not listed because their consent is none; null when not revealed (any campaign, tag, criticality or region filter, or a group below k-anonymity)',
   })
-  hiddenByConsent!: number;
+  hiddenByConsent!: number | null;
 }
 
 export class LevelCountDto {
@@ -226,15 +282,30 @@ export class LevelCountDto {
 
 export class DistributionTierDto {
   @ApiProperty({ enum: INSIGHT_TIERS }) tier!: number;
-  @ApiProperty() suppliers!: number;
-  @ApiProperty({ type: [LevelCountDto] }) levels!: LevelCountDto[];
-  @ApiProperty() openRemediation!: number;
-  @ApiProperty() overdueRemediation!: number;
+  @ApiProperty({
+    description: 'true: too few suppliers that are not full (k-anonymity): no figure, no levels',
+  })
+  hidden!: boolean;
+  @ApiProperty({ type: Number, nullable: true }) suppliers!: number | null;
+  @ApiProperty({ type: [LevelCountDto], description: 'Empty when hidden' }) levels!: LevelCountDto[];
+  @ApiProperty({ type: Number, nullable: true }) openRemediation!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'null when hidden, and when the tier has summary suppliers and a filter is set (overdue counts are not part of summary)',
+  })
+  overdueRemediation!: number | null;
 }
 
 export class DistributionDto {
   @ApiProperty({ type: InsightsCatalogueDto, nullable: true }) catalogue!: InsightsCatalogueDto | null;
-  @ApiProperty({ type: [DistributionTierDto], description: `★ distribution per tier. ${COUNTED}` })
+  @ApiProperty(ANONYMOUS_COUNTED) anonymousCounted!: boolean;
+  @ApiProperty(MINIMUM_GROUP) minimumGroup!: number;
+  @ApiProperty({
+    type: [DistributionTierDto],
+    description: `★ distribution per tier. ${COUNTED} ${ANONYMITY}`,
+  })
   tiers!: DistributionTierDto[];
 }
 
@@ -251,9 +322,18 @@ export class InsightsRemediationItemDto {
 }
 
 export class InsightsSupplierDetailDto extends InsightsSupplierRowDto {
-  @ApiProperty({ type: [GapDto], description: 'Criteria in scope not satisfied, official order' })
-  gaps!: GapDto[];
-  @ApiProperty({ type: [InsightsRemediationItemDto] }) remediation!: InsightsRemediationItemDto[];
+  @ApiProperty({
+    type: [GapDto],
+    nullable: true,
+    description: 'Criteria in scope not satisfied, official order; null for summary consent',
+  })
+  gaps!: GapDto[] | null;
+  @ApiProperty({
+    type: [InsightsRemediationItemDto],
+    nullable: true,
+    description: 'null for summary consent (only the open count is shared)',
+  })
+  remediation!: InsightsRemediationItemDto[] | null;
 }
 
 export class BenchmarkCategoryDto {
@@ -270,7 +350,10 @@ export class BenchmarkCategoryDto {
 
 export class BenchmarkDto {
   @ApiProperty() enoughData!: boolean;
-  @ApiProperty({ description: 'Number of peers; 0 whenever fewer than minimumPeers (never revealed)' })
+  @ApiProperty({
+    description:
+      'Number of peers; 0 whenever fewer than minimumPeers (never revealed). A peer is another organization of the same size band with a member whose email is verified and an assessment on the same catalogue accepted by a buyer (with a verified member) that is neither the peer, nor your organization, nor any organization you belong to.',
+  })
   peers!: number;
   @ApiProperty() minimumPeers!: number;
   @ApiProperty({ type: [BenchmarkCategoryDto] }) categories!: BenchmarkCategoryDto[];

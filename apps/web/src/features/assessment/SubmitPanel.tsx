@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { formatDate } from './AssessmentHeader';
-import { todayIso } from './model';
+import { localToday } from '../../lib/clock';
 import type { Assessment } from './types';
 
 /** Management's declaration and the submit button; disabled until every item has an answer. */
@@ -12,7 +12,7 @@ export function SubmitPanel({ assessment, onSubmitted }: { assessment: Assessmen
   const id = useId();
   const [name, setName] = useState('');
   const [title, setTitle] = useState('');
-  const [date, setDate] = useState(todayIso);
+  const [date, setDate] = useState(() => localToday());
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const unanswered = Math.max(0, assessment.score.inScope - assessment.score.answered);

@@ -8,7 +8,6 @@ import {
   pendingSuggestion,
   sameDraft,
   sectionsOf,
-  todayIso,
   upsertAnswer,
 } from './model';
 import type { Answer, Catalogue, Suggestion } from './types';
@@ -95,10 +94,6 @@ describe('assessment model', () => {
     const suggestion = { criterionId: 'a', value: 'met' } as Suggestion;
     expect(pendingSuggestion([suggestion], 'a', false)).toBe(suggestion);
     expect(pendingSuggestion([suggestion], 'a', true)).toBeUndefined();
-  });
-
-  it('formats today as YYYY-MM-DD in local time', () => {
-    expect(todayIso(new Date(2027, 0, 5, 23, 30))).toBe('2027-01-05');
   });
 
   it('reads the access token from the URL fragment', () => {

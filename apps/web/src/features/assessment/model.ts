@@ -71,12 +71,6 @@ export function sectionsOf(catalogue: Catalogue): Section[] {
   return sections;
 }
 
-/** Today in the browser's time zone as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** What the person has entered for one criterion (possibly not saved yet). */
 export interface Draft {
   value: AnswerValue | null;

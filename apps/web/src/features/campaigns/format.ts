@@ -1,4 +1,5 @@
 import type { Role } from '../../api/types';
+import { localToday } from '../../lib/clock';
 import type { Localized } from './types';
 
 // Mirrors the API's @OrgRoles on the campaign endpoints; the API still enforces them.
@@ -52,11 +53,7 @@ export function formatDay(timestamp: string, language: string | undefined): stri
   return formatDate(localToday(date), language);
 }
 
-/** Today on this device as `YYYY-MM-DD`. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localToday };
 
 /** `YYYY-MM-DD`, `days` after `isoDate`. */
 export function addDays(isoDate: string, days: number): string {

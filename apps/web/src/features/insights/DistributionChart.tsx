@@ -14,9 +14,11 @@ export const CONFIRMED_COLOR = '#08306b';
 export function DistributionChart({
   tier,
   catalogue,
+  minimumGroup,
 }: {
   tier: DistributionTier;
   catalogue: HeatmapCatalogue | null;
+  minimumGroup: number;
 }) {
   const { t, i18n } = useTranslation('insights');
   const language = i18n.resolvedLanguage;
@@ -65,6 +67,15 @@ export function DistributionChart({
       ],
     };
   }, [levels, catalogue, language, t]);
+
+  if (tier.hidden) {
+    return (
+      <figure className="chart-figure" data-testid={`distribution-hidden-${tier.tier}`}>
+        <figcaption>{t('distribution.caption', { tier: tier.tier })}</figcaption>
+        <p className="empty">{t('distribution.hidden', { k: minimumGroup })}</p>
+      </figure>
+    );
+  }
 
   return (
     <ChartFigure

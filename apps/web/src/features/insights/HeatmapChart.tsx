@@ -26,7 +26,13 @@ function escapeHtml(text: string): string {
   );
 }
 
-const hasSuppliers = (cell: HeatmapCell | undefined): cell is HeatmapCell => !!cell && cell.suppliers > 0;
+type ShownCell = HeatmapCell & { suppliers: number; meetingTarget: number; shareMeetingTarget: number };
+
+const hasSuppliers = (cell: HeatmapCell | undefined): cell is ShownCell =>
+  !!cell && !cell.hidden && cell.suppliers !== null && cell.suppliers > 0;
+
+/** Hidden by the API: too few suppliers that do not share their full answers (k-anonymity). */
+const isHidden = (cell: HeatmapCell | undefined): boolean => !!cell && cell.hidden;
 
 /**
  * Tier × category: how many suppliers meet the target in each category. Categories are rows and tiers are
@@ -45,6 +51,7 @@ export function HeatmapChart({
   const language = i18n.resolvedLanguage;
   const groups = useMemo(() => heatmap.catalogue?.groups ?? [], [heatmap.catalogue]);
   const tiers = heatmap.tiers;
+  const k = heatmap.minimumGroup;
 
   const points = useMemo(
     () =>
@@ -59,19 +66,25 @@ export function HeatmapChart({
   );
 
   const describe = (point: Point): string =>
-    hasSuppliers(point.cell)
-      ? t('heatmap.cellDescription', {
+    isHidden(point.cell)
+      ? t('heatmap.hiddenCell', {
           tier: point.tier,
           category: localized(point.group.title, language),
-          share: percent(point.cell.shareMeetingTarget, language),
-          meeting: point.cell.meetingTarget,
-          suppliers: point.cell.suppliers,
-          average: percent(point.cell.averageAchievement, language),
+          k,
         })
-      : t('heatmap.noSuppliers', {
-          tier: point.tier,
-          category: localized(point.group.title, language),
-        });
+      : hasSuppliers(point.cell)
+        ? t('heatmap.cellDescription', {
+            tier: point.tier,
+            category: localized(point.group.title, language),
+            share: percent(point.cell.shareMeetingTarget, language),
+            meeting: point.cell.meetingTarget,
+            suppliers: point.cell.suppliers,
+            average: percent(point.cell.averageAchievement, language),
+          })
+        : t('heatmap.noSuppliers', {
+            tier: point.tier,
+            category: localized(point.group.title, language),
+          });
 
   const option = useMemo((): ChartOption => {
     const tierLabels = tiers.map((tier) => t('common.tierValue', { tier: tier.tier }));
@@ -89,6 +102,7 @@ export function HeatmapChart({
           const head = `<strong>${escapeHtml(localized(point.group.title, language))}</strong> · ${escapeHtml(
             t('common.tierValue', { tier: point.tier }),
           )}`;
+          if (isHidden(point.cell)) return `${head}<br>${escapeHtml(t('heatmap.hiddenTip', { k }))}`;
           if (!hasSuppliers(point.cell)) return `${head}<br>${escapeHtml(t('heatmap.noData'))}`;
           return [
             head,
@@ -128,6 +142,7 @@ export function HeatmapChart({
           type: 'heatmap',
           data: points.map((point, index) => {
             const share = hasSuppliers(point.cell) ? point.cell.shareMeetingTarget : null;
+            const hidden = isHidden(point.cell);
             const isSelected = selected?.tier === point.tier && selected.groupId === point.group.id;
             return {
               value: [tiers.findIndex((tier) => tier.tier === point.tier), index % groups.length, share ?? 0],
@@ -139,7 +154,11 @@ export function HeatmapChart({
               label: {
                 show: true,
                 color: share === null ? '#5b6475' : textOn(share),
-                formatter: share === null ? '—' : percent(share, language),
+                formatter: hidden
+                  ? t('heatmap.hiddenShort')
+                  : share === null
+                    ? '—'
+                    : percent(share, language),
                 fontSize: 14,
                 fontWeight: 'bold',
               },
@@ -149,7 +168,7 @@ export function HeatmapChart({
         },
       ],
     };
-  }, [points, tiers, groups, language, selected, t]);
+  }, [points, tiers, groups, language, selected, t, k]);
 
   const pick = (point: Point | undefined) => {
     if (point && hasSuppliers(point.cell)) onSelect({ tier: point.tier, groupId: point.group.id });
@@ -168,7 +187,7 @@ export function HeatmapChart({
           className="heatmap-chart"
         />
       }
-      legend={<HeatLegend />}
+      legend={<HeatLegend minimumGroup={k} />}
       table={
         <table className="data-table heatmap-table">
           <caption className="visually-hidden">{t('heatmap.tableCaption')}</caption>
@@ -178,7 +197,11 @@ export function HeatmapChart({
               {tiers.map((tier) => (
                 <th scope="col" key={tier.tier}>
                   {t('common.tierValue', { tier: tier.tier })}{' '}
-                  <span className="muted">{t('heatmap.tierSuppliers', { count: tier.suppliers })}</span>
+                  <span className="muted">
+                    {tier.hidden || tier.suppliers === null
+                      ? t('heatmap.tierHidden')
+                      : t('heatmap.tierSuppliers', { count: tier.suppliers })}
+                  </span>
                 </th>
               ))}
             </tr>
@@ -191,6 +214,14 @@ export function HeatmapChart({
                   const point = points.find((p) => p.tier === tier.tier && p.group.id === group.id);
                   const cell = point?.cell;
                   const testId = `heatmap-cell-${tier.tier}-${group.id}`;
+                  if (point && isHidden(cell)) {
+                    return (
+                      <td key={tier.tier} data-testid={testId} className="heat-cell heat-empty heat-hidden">
+                        <span aria-hidden="true">{t('heatmap.hiddenShort')}</span>
+                        <span className="visually-hidden">{describe(point)}</span>
+                      </td>
+                    );
+                  }
                   if (!point || !hasSuppliers(cell)) {
                     return (
                       <td key={tier.tier} data-testid={testId} className="heat-cell heat-empty">
@@ -233,8 +264,8 @@ export function HeatmapChart({
   );
 }
 
-/** The colour scale, as a gradient with its end points and a swatch for "no suppliers". */
-export function HeatLegend() {
+/** The colour scale, as a gradient with its end points, a swatch for "no suppliers" and what "hidden" means. */
+export function HeatLegend({ minimumGroup }: { minimumGroup: number }) {
   const { t, i18n } = useTranslation('insights');
   const language = i18n.resolvedLanguage;
   const stops = [0, 0.25, 0.5, 0.75, 1];
@@ -254,6 +285,10 @@ export function HeatLegend() {
       <span className="heat-legend-none">
         <span className="heat-legend-swatch" style={{ background: NO_DATA }} aria-hidden="true" />
         {t('heatmap.noData')}
+      </span>
+      <span className="heat-legend-none">
+        <span className="heat-legend-swatch heat-hidden" aria-hidden="true" />
+        {t('heatmap.hiddenLegend', { k: minimumGroup })}
       </span>
     </div>
   );

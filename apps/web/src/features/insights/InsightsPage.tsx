@@ -108,6 +108,7 @@ function InsightsView({ orgId, isAdmin }: { orgId: string; isAdmin: boolean }) {
                 tier={tier.tier}
                 filters={filters}
                 catalogue={catalogue}
+                minimumGroup={data.minimumGroup}
               />
             ))}
           </section>
@@ -137,7 +138,27 @@ function HeatmapSection({
         })}
       </p>
       <HeatmapChart heatmap={heatmap} selected={selected} onSelect={onSelect} />
+      <AnonymityNote minimumGroup={heatmap.minimumGroup} anonymousCounted={heatmap.anonymousCounted} />
     </section>
+  );
+}
+
+/** Why some Tier 2 figures are hidden, and whether suppliers that share nothing are counted in this view. */
+function AnonymityNote({
+  minimumGroup,
+  anonymousCounted,
+}: {
+  minimumGroup: number;
+  anonymousCounted: boolean;
+}) {
+  const { t } = useTranslation('insights');
+  return (
+    <div className="hint anonymity-note" data-testid="anonymity-note">
+      <p>{t('anonymity.rule', { k: minimumGroup })}</p>
+      <p data-testid="anonymity-counted">
+        {anonymousCounted ? t('anonymity.counted', { k: minimumGroup }) : t('anonymity.notCounted')}
+      </p>
+    </div>
   );
 }
 
@@ -245,14 +266,23 @@ function DistributionSection({
               <li key={tier.tier} className="stat-tile" data-testid={`remediation-tier-${tier.tier}`}>
                 <span className="stat-label">{t('remediation.tierTitle', { tier: tier.tier })}</span>
                 <span className="stat-value">
-                  <RemediationCounts open={tier.openRemediation} overdue={tier.overdueRemediation} />
+                  {tier.hidden ? (
+                    <span className="muted">{t('common.hiddenShort')}</span>
+                  ) : (
+                    <RemediationCounts open={tier.openRemediation} overdue={tier.overdueRemediation} />
+                  )}
                 </span>
               </li>
             ))}
           </ul>
           <div className="distribution-grid">
             {distribution.tiers.map((tier) => (
-              <DistributionChart key={tier.tier} tier={tier} catalogue={catalogue} />
+              <DistributionChart
+                key={tier.tier}
+                tier={tier}
+                catalogue={catalogue}
+                minimumGroup={distribution.minimumGroup}
+              />
             ))}
           </div>
         </>

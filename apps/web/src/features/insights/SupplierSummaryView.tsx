@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate, localized } from '../campaigns/format';
 import { ConsentBadge, useLevelLabel } from './bits';
-import { categoryRate, percent } from './format';
+import { percent } from './format';
 import { RadarChart } from './RadarChart';
 import type { HeatmapCatalogue, SupplierSummary } from './types';
 
 export const SUPPLIER_COLOR = '#08519c';
 export const TARGET_COLOR = '#5b6475';
 
-/** Levels, per-category results (radar + table), gaps and remediation: shared by the page and the report. */
+/**
+ * Levels, per-category results (radar + table), gaps and remediation: shared by the page and the report. A
+ * supplier sharing a summary only shows its rates and the number of open items; its requirements and items
+ * are not sent by the API at all.
+ */
 export function SupplierSummaryView({
   summary,
   catalogue,
@@ -21,10 +25,11 @@ export function SupplierSummaryView({
   const { t, i18n } = useTranslation('insights');
   const language = i18n.resolvedLanguage;
   const label = useLevelLabel(catalogue);
-  const groupIds = catalogue ? catalogue.groups.map((g) => g.id) : Object.keys(summary.categories);
+  const rates = summary.categoryRates;
+  const groupIds = catalogue ? catalogue.groups.map((g) => g.id) : Object.keys(rates);
   const groupName = (groupId: string) =>
     localized(catalogue?.groups.find((g) => g.id === groupId)?.title, language) || groupId;
-  const shown = groupIds.filter((g) => summary.categories[g] !== undefined);
+  const shown = groupIds.filter((g) => rates[g] !== undefined);
 
   return (
     <div className="supplier-summary" data-testid="supplier-summary" data-consent={summary.consent}>
@@ -80,7 +85,7 @@ export function SupplierSummaryView({
               series={[
                 {
                   name: summary.supplierName,
-                  values: shown.map((g) => categoryRate(summary.categories[g])),
+                  values: shown.map((g) => rates[g] ?? null),
                   color: SUPPLIER_COLOR,
                 },
                 { name: t('supplier.target'), values: shown.map(() => 1), color: TARGET_COLOR, dashed: true },
@@ -98,7 +103,7 @@ export function SupplierSummaryView({
                 {shown.map((g) => (
                   <tr key={g}>
                     <th scope="row">{groupName(g)}</th>
-                    <td className="cell-number">{percent(categoryRate(summary.categories[g]), language)}</td>
+                    <td className="cell-number">{percent(rates[g], language)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -107,13 +112,38 @@ export function SupplierSummaryView({
         </section>
       )}
 
+      {summary.gaps === null || summary.remediation === null ? (
+        <section className="summary-block" aria-labelledby="summary-private">
+          <h2 id="summary-private">{t('supplier.openItems', { count: summary.openRemediation })}</h2>
+          <p className="muted" data-testid="summary-details-private">
+            {t('supplier.detailsPrivate')}
+          </p>
+        </section>
+      ) : (
+        <GapsAndItems gaps={summary.gaps} remediation={summary.remediation} />
+      )}
+    </div>
+  );
+}
+
+function GapsAndItems({
+  gaps,
+  remediation,
+}: {
+  gaps: NonNullable<SupplierSummary['gaps']>;
+  remediation: NonNullable<SupplierSummary['remediation']>;
+}) {
+  const { t, i18n } = useTranslation('insights');
+  const language = i18n.resolvedLanguage;
+  return (
+    <>
       <section className="summary-block" aria-labelledby="summary-gaps">
-        <h2 id="summary-gaps">{t('supplier.gaps', { count: summary.gaps.length })}</h2>
-        {summary.gaps.length === 0 ? (
+        <h2 id="summary-gaps">{t('supplier.gaps', { count: gaps.length })}</h2>
+        {gaps.length === 0 ? (
           <p className="muted">{t('supplier.noGaps')}</p>
         ) : (
           <ul className="gap-list" data-testid="summary-gaps">
-            {summary.gaps.map((gap) => (
+            {gaps.map((gap) => (
               <li key={gap.criterionId}>
                 <span className="criterion-id">{gap.criterionId}</span> {localized(gap.title, language)}
               </li>
@@ -123,8 +153,8 @@ export function SupplierSummaryView({
       </section>
 
       <section className="summary-block" aria-labelledby="summary-remediation">
-        <h2 id="summary-remediation">{t('supplier.remediation', { count: summary.remediation.length })}</h2>
-        {summary.remediation.length === 0 ? (
+        <h2 id="summary-remediation">{t('supplier.remediation', { count: remediation.length })}</h2>
+        {remediation.length === 0 ? (
           <p className="muted">{t('supplier.noRemediation')}</p>
         ) : (
           <table className="data-table remediation-table">
@@ -136,7 +166,7 @@ export function SupplierSummaryView({
               </tr>
             </thead>
             <tbody>
-              {summary.remediation.map((item) => (
+              {remediation.map((item) => (
                 <tr key={item.id}>
                   <th scope="row" className="criterion-id">
                     {item.criterionId}
@@ -149,6 +179,6 @@ export function SupplierSummaryView({
           </table>
         )}
       </section>
-    </div>
+    </>
   );
 }

@@ -14,11 +14,14 @@ export function SupplierTable({
   tier,
   filters,
   catalogue,
+  minimumGroup,
 }: {
   orgId: string;
   tier: Tier;
   filters: InsightsFilters;
   catalogue: HeatmapCatalogue | null;
+  /** k of the API's k-anonymity rule. */
+  minimumGroup: number;
 }) {
   const { t } = useTranslation('insights');
   const id = useId();
@@ -33,9 +36,14 @@ export function SupplierTable({
   return (
     <section className="insights-section" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('suppliers.tierTitle', { tier })}</h3>
-      {rows.hiddenByConsent > 0 && (
+      {rows.hiddenByConsent !== null && rows.hiddenByConsent > 0 && (
         <p className="muted" data-testid="hidden-by-consent">
-          {t('suppliers.hiddenByConsent', { count: rows.hiddenByConsent })}
+          {t('suppliers.hiddenByConsent', { count: rows.hiddenByConsent, k: minimumGroup })}
+        </p>
+      )}
+      {tier > 1 && !rows.loading && rows.hiddenByConsent === null && (
+        <p className="muted" data-testid="hidden-by-consent">
+          {t('suppliers.hiddenNotCounted', { k: minimumGroup })}
         </p>
       )}
       {rows.error !== null ? (
@@ -175,7 +183,7 @@ export function SupplierRowsTable({
               </td>
               {groups.map((g) => (
                 <td key={g.id} data-label={localized(g.title, language)}>
-                  <CategoryValue tally={row.categories[g.id]} />
+                  <CategoryValue tally={row.categories?.[g.id]} rate={row.categoryRates[g.id]} />
                 </td>
               ))}
               <td data-label={col.remediation}>

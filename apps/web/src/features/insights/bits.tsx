@@ -21,11 +21,21 @@ export function ConsentBadge({ consent }: { consent: Consent }) {
   );
 }
 
-/** `3/4 (75%)` for one category; a dash when nothing applies. */
-export function CategoryValue({ tally }: { tally: CategoryTally | undefined }) {
+/**
+ * `75% (3 of 4)` for one category; the rate alone when the supplier shares a summary only (no counts); a dash
+ * when nothing applies.
+ */
+export function CategoryValue({
+  tally,
+  rate: sharedRate,
+}: {
+  tally: CategoryTally | null | undefined;
+  rate?: number | null | undefined;
+}) {
   const { t, i18n } = useTranslation('insights');
-  const rate = categoryRate(tally);
-  if (rate === null || !tally) return <span className="muted">{t('common.dash')}</span>;
+  const rate = tally ? categoryRate(tally) : (sharedRate ?? null);
+  if (rate === null) return <span className="muted">{t('common.dash')}</span>;
+  if (!tally) return <strong className="category-value">{percent(rate, i18n.resolvedLanguage)}</strong>;
   return (
     <span className="category-value">
       <strong>{percent(rate, i18n.resolvedLanguage)}</strong>{' '}
@@ -34,13 +44,25 @@ export function CategoryValue({ tally }: { tally: CategoryTally | undefined }) {
   );
 }
 
-/** Open and overdue remediation counts, overdue emphasised. */
-export function RemediationCounts({ open, overdue }: { open: number; overdue: number }) {
+/**
+ * Open and overdue remediation counts, overdue emphasised. `null` is a count the viewer may not see (a
+ * supplier sharing a summary only, or a group too small to show): said so, never shown as zero.
+ */
+export function RemediationCounts({ open, overdue }: { open: number | null; overdue: number | null }) {
   const { t } = useTranslation('insights');
+  if (open === null) return <span className="muted">{t('common.hiddenShort')}</span>;
   return (
     <span className="remediation-counts">
       {t('remediation.openCount', { count: open })}
-      {overdue > 0 && (
+      {overdue === null && (
+        <>
+          {' '}
+          <span className="muted" title={t('remediation.overdueHiddenHelp')}>
+            {t('remediation.overdueHidden')}
+          </span>
+        </>
+      )}
+      {overdue !== null && overdue > 0 && (
         <>
           {' '}
           <span className="badge badge-warning">{t('remediation.overdueCount', { count: overdue })}</span>

@@ -51,7 +51,8 @@ export interface SupplierRows {
   loading: boolean;
   items: readonly InsightSupplier[];
   total: number;
-  hiddenByConsent: number;
+  /** null: not revealed (a filter is set, or too few to say; see the API's k-anonymity rules). */
+  hiddenByConsent: number | null;
   hasMore: boolean;
   loadingMore: boolean;
   error: unknown;
@@ -86,7 +87,7 @@ interface Loaded {
   items: InsightSupplier[];
   nextCursor: string | null;
   total: number;
-  hiddenByConsent: number;
+  hiddenByConsent: number | null;
 }
 
 /** One tier's suppliers, sorted by the API, page by page along the keyset cursor ("show more" appends). */
@@ -171,7 +172,7 @@ export function useSupplierRows(query: PageQuery): SupplierRows {
     loading: !current && error?.key !== key,
     items: current?.items ?? [],
     total: current?.total ?? 0,
-    hiddenByConsent: current?.hiddenByConsent ?? 0,
+    hiddenByConsent: current ? current.hiddenByConsent : 0,
     hasMore: cursor !== null,
     loadingMore: moreCurrent && more.loading,
     error: error?.key === key ? error.error : null,

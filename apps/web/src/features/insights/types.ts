@@ -14,7 +14,7 @@ export type Tier = HeatmapTier['tier'];
 
 export type InsightSupplier = Schemas['InsightsSupplierRowDto'];
 export type InsightSupplierPage = Schemas['InsightsSupplierPageDto'];
-export type CategoryTally = InsightSupplier['categories'][string];
+export type CategoryTally = NonNullable<InsightSupplier['categories']>[string];
 /** How a supplier's data reaches the viewer: own Tier 1 (direct) or a Tier 2's choice (full / summary). */
 export type Consent = InsightSupplier['consent'];
 
