@@ -1,21 +1,33 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { AssessmentPage } from './features/assessment/AssessmentPage';
-import { LoginPage } from './features/auth/LoginPage';
-import { AcceptInvitationPage } from './features/invitations/AcceptInvitationPage';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SessionProvider } from './features/auth/session';
-import { MyAssessmentsPage } from './features/my/MyAssessmentsPage';
-import { RemediationBoardPage } from './features/remediation/RemediationBoardPage';
-import { RespondPage } from './features/respond/RespondPage';
 import { AppShell } from './features/shell/AppShell';
 import { HomeRedirect } from './features/shell/HomeRedirect';
 import { NotFound } from './features/shell/NotFound';
 import { OrgLayout } from './features/shell/OrgLayout';
-import { SuppliersPage } from './features/suppliers/SuppliersPage';
+import { RespondPage } from './features/respond/RespondPage';
 
-// Buyer-side pages load on demand, so suppliers answering on a phone download only what their pages need.
+// The emailed link's page comes with the entry (a supplier's front door); every other page loads on demand, so
+// the entry holds the shell, the router, the translations and the data layer, and a supplier answering on a
+// phone downloads the pages it opens and nothing of the buyer's side.
+const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const AcceptInvitationPage = lazy(() =>
+  import('./features/invitations/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })),
+);
+const MyAssessmentsPage = lazy(() =>
+  import('./features/my/MyAssessmentsPage').then((m) => ({ default: m.MyAssessmentsPage })),
+);
+const RemediationBoardPage = lazy(() =>
+  import('./features/remediation/RemediationBoardPage').then((m) => ({ default: m.RemediationBoardPage })),
+);
+const AssessmentPage = lazy(() =>
+  import('./features/assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage })),
+);
+const SuppliersPage = lazy(() =>
+  import('./features/suppliers/SuppliersPage').then((m) => ({ default: m.SuppliersPage })),
+);
 const CampaignPage = lazy(() =>
   import('./features/campaigns/CampaignPage').then((m) => ({ default: m.CampaignPage })),
 );

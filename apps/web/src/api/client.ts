@@ -21,9 +21,11 @@ export interface Api {
 
 export function createApi(options: ApiClientOptions = {}): Api {
   const client = createClient<paths>({
-    baseUrl: options.baseUrl ?? '',
+    // The page's own origin; an absolute base also lets the client run where relative URLs do not (jsdom).
+    baseUrl: options.baseUrl ?? globalThis.location?.origin ?? '',
     credentials: 'include',
-    fetch: options.fetch,
+    // Looked up on each call, so a test can put its own transport in place of the page's fetch.
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
   });
 
   const csrf = createCsrfToken(async () => {

@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
 
 /**
  * openapi-fetch options that send `file` as the multipart part "file". The generated schema types a binary part
@@ -16,39 +17,30 @@ export function multipartFile(file: File) {
 }
 
 /**
- * A form with one file input named "file": on submit, uploads the chosen file with `upload`, keeps the result or
- * the problem, and resets the form after a success.
+ * A form with one file input named "file": on submit, uploads the chosen file with the `upload` mutation, keeps
+ * its result or problem, and resets the form after a success.
  */
 export function useUploadForm<T>(
-  upload: (file: File) => Promise<{ data?: T; error?: unknown }>,
+  upload: UseMutationResult<T, unknown, File>,
   onUploaded?: (data: T) => void,
 ) {
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<T | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const file = new FormData(form).get('file');
     if (!(file instanceof File) || file.size === 0) return;
-    setSubmitting(true);
-    setError(null);
-    setResult(null);
-    try {
-      const { data, error: problem } = await upload(file);
-      if (data !== undefined) {
-        setResult(data);
+    upload.mutate(file, {
+      onSuccess: (data) => {
         form.reset();
         onUploaded?.(data);
-      } else {
-        setError(problem);
-      }
-    } catch (failure) {
-      setError(failure);
-    }
-    setSubmitting(false);
+      },
+    });
   }
 
-  return { submitting, error, result, submit };
+  return {
+    submitting: upload.isPending,
+    error: upload.isError ? upload.error : null,
+    result: upload.isSuccess ? upload.data : null,
+    submit,
+  };
 }

@@ -1,54 +1,51 @@
-import { type FormEvent, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { useMe, useSession } from '../auth/session';
+import { type ChangePasswordBody, useChangePassword, useLogoutEverywhere } from './api';
 
 const PASSWORD_MIN_LENGTH = 10;
+
+interface PasswordFields {
+  current: string;
+  next: string;
+  repeat: string;
+}
+
+/** The request body of the password form (the repeat is only checked in the page). */
+export function toChangePasswordBody(fields: PasswordFields): ChangePasswordBody {
+  return { currentPassword: fields.current, newPassword: fields.next };
+}
 
 /** Change the password (the current one is required; every other device is signed out). */
 function PasswordForm() {
   const { t } = useTranslation();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
+  const { register, handleSubmit, reset, setValue, control } = useForm<PasswordFields>({
+    defaultValues: { current: '', next: '', repeat: '' },
+  });
+  const [next, repeat] = useWatch({ control, name: ['next', 'repeat'] });
+  const change = useChangePassword();
   const mismatch = repeat !== '' && repeat !== next;
+  const error = change.isError ? change.error : null;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (next !== repeat) return;
-    setSubmitting(true);
-    setError(null);
-    setDone(false);
+  const submit = handleSubmit(async (fields) => {
+    if (fields.next !== fields.repeat) return;
     try {
-      const { response, error: problem } = await api.client.POST('/api/auth/password', {
-        body: { currentPassword: current, newPassword: next },
-      });
-      if (response.ok) {
-        setDone(true);
-        setNext('');
-        setRepeat('');
-      } else {
-        setError(problem);
-      }
-    } catch (failure) {
-      setError(failure);
+      await change.mutateAsync(toChangePasswordBody(fields));
+      reset();
+    } catch {
+      setValue('current', '');
     }
-    setCurrent('');
-    setSubmitting(false);
-  }
+  });
 
   return (
     <section className="panel account-section" aria-labelledby="account-password-title">
       <h2 id="account-password-title">{t('account.password.title')}</h2>
       <p className="muted">{t('account.password.lead')}</p>
-      <form onSubmit={submit} className="form-grid">
+      <form onSubmit={(e) => void submit(e)} className="form-grid">
         {error !== null && <ErrorMessage error={error} />}
-        {done && (
+        {change.isSuccess && (
           <p className="alert alert-success" role="status" data-testid="password-changed">
             {t('account.password.done')}
           </p>
@@ -61,8 +58,7 @@ function PasswordForm() {
             type="password"
             autoComplete="current-password"
             required
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
+            {...register('current', { required: true })}
           />
         </div>
         <div className="field">
@@ -75,8 +71,7 @@ function PasswordForm() {
             minLength={PASSWORD_MIN_LENGTH}
             maxLength={200}
             required
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
+            {...register('next', { required: true, minLength: PASSWORD_MIN_LENGTH, maxLength: 200 })}
           />
           <p className="hint">{t('account.password.hint')}</p>
         </div>
@@ -90,8 +85,7 @@ function PasswordForm() {
             required
             aria-invalid={mismatch}
             aria-describedby={mismatch ? 'account-repeat-error' : undefined}
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
+            {...register('repeat', { required: true })}
           />
           {mismatch && (
             <p className="hint" id="account-repeat-error" role="alert">
@@ -103,9 +97,9 @@ function PasswordForm() {
           type="submit"
           className="button button-primary"
           data-testid="password-submit"
-          disabled={submitting || mismatch}
+          disabled={change.isPending || mismatch}
         >
-          {submitting ? t('account.password.submitting') : t('account.password.submit')}
+          {change.isPending ? t('account.password.submitting') : t('account.password.submit')}
         </button>
       </form>
     </section>
@@ -117,40 +111,32 @@ function SignOutEverywhere() {
   const { t } = useTranslation();
   const { logout } = useSession();
   const navigate = useNavigate();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const everywhere = useLogoutEverywhere();
 
   async function signOut() {
     if (!window.confirm(t('account.everywhere.confirm'))) return;
-    setSubmitting(true);
-    setError(null);
     try {
-      const { response, error: problem } = await api.client.POST('/api/auth/logout-everywhere');
-      if (response.ok) {
-        await logout();
-        navigate('/login', { replace: true });
-        return;
-      }
-      setError(problem);
-    } catch (failure) {
-      setError(failure);
+      await everywhere.mutateAsync();
+    } catch {
+      return; // shown from the mutation
     }
-    setSubmitting(false);
+    await logout();
+    navigate('/login', { replace: true });
   }
 
   return (
     <section className="panel account-section" aria-labelledby="account-everywhere-title">
       <h2 id="account-everywhere-title">{t('account.everywhere.title')}</h2>
       <p className="muted">{t('account.everywhere.lead')}</p>
-      {error !== null && <ErrorMessage error={error} />}
+      {everywhere.isError && <ErrorMessage error={everywhere.error} />}
       <button
         type="button"
         className="button"
         data-testid="logout-everywhere"
-        disabled={submitting}
+        disabled={everywhere.isPending || everywhere.isSuccess}
         onClick={() => void signOut()}
       >
-        {submitting ? t('account.everywhere.submitting') : t('account.everywhere.submit')}
+        {everywhere.isPending ? t('account.everywhere.submitting') : t('account.everywhere.submit')}
       </button>
     </section>
   );

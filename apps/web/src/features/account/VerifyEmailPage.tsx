@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { useVerifySignup } from './api';
 import { useLinkToken } from './linkToken';
 
 /**
@@ -16,30 +16,19 @@ export function VerifyEmailPage() {
   const { signedIn } = useSession();
   const navigate = useNavigate();
   const token = useLinkToken();
-  const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { register, handleSubmit, setValue } = useForm({ defaultValues: { password: '' } });
+  const verify = useVerifySignup();
+  const submitting = verify.isPending || verify.isSuccess;
+  const error = verify.isError ? verify.error : null;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitting(true);
-    setError(null);
+  const submit = handleSubmit(async ({ password }) => {
     try {
-      const { data, error: problem } = await api.client.POST('/api/signup/verify', {
-        body: { token, password },
-      });
-      if (data) {
-        signedIn(data);
-        navigate('/', { replace: true });
-        return;
-      }
-      setError(problem);
-    } catch (failure) {
-      setError(failure);
+      signedIn(await verify.mutateAsync({ token, password }));
+      navigate('/', { replace: true });
+    } catch {
+      setValue('password', '');
     }
-    setPassword('');
-    setSubmitting(false);
-  }
+  });
 
   return (
     <div className="login-page">
@@ -54,7 +43,7 @@ export function VerifyEmailPage() {
             {t('verifyEmail.noToken')}
           </p>
         ) : (
-          <form onSubmit={submit} aria-describedby={error ? 'verify-error' : undefined}>
+          <form onSubmit={(e) => void submit(e)} aria-describedby={error ? 'verify-error' : undefined}>
             <p className="muted">{t('verifyEmail.lead')}</p>
             {error !== null && <ErrorMessage error={error} id="verify-error" />}
             <div className="field">
@@ -65,8 +54,7 @@ export function VerifyEmailPage() {
                 type="password"
                 autoComplete="current-password"
                 required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
+                {...register('password', { required: true })}
               />
             </div>
             <button

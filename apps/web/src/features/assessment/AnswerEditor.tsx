@@ -21,8 +21,6 @@ interface Props {
   onFailed(failure: unknown): void;
   /** The answer changed elsewhere and was taken as it is: fetch the score again. */
   onStale(): void;
-  onEvidenceAdded(evidence: Evidence): void;
-  onEvidenceRemoved(evidenceId: string): void;
 }
 
 /** One criterion as the supplier answers it, saved as they go. */
@@ -128,14 +126,7 @@ export function AnswerEditor(props: Props) {
         />
       </div>
 
-      <EvidenceList
-        assessmentId={assessmentId}
-        criterionId={cid}
-        items={evidence}
-        editable
-        onAdded={props.onEvidenceAdded}
-        onRemoved={props.onEvidenceRemoved}
-      />
+      <EvidenceList assessmentId={assessmentId} criterionId={cid} items={evidence} editable />
 
       <div className="save-state" data-testid={`save-state-${cid}`} role="status" aria-live="polite">
         <SaveStateText state={saver.state} />

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
@@ -23,13 +24,20 @@ import { ReviewCard } from './ReviewCard';
 import { ScorePanel } from './ScorePanel';
 import { SubmitPanel, SubmittedNotice } from './SubmitPanel';
 import { SupplierInsightsPanels } from './SupplierInsightsPanels';
-import type { Assessment, Evidence, SavedAnswer } from './types';
-import { useAssessment } from './useAssessment';
+import { assessmentKeys, useAssessment, useUpdateAssessment } from './api';
+import type { Assessment, SavedAnswer } from './types';
 
 export function AssessmentPage() {
   const { t } = useTranslation('assessment');
   const { assessmentId = '' } = useParams();
-  const { assessment, error, reload, update } = useAssessment(assessmentId);
+  const queryClient = useQueryClient();
+  const { data: assessment, error } = useAssessment(assessmentId);
+  const update = useUpdateAssessment(assessmentId);
+  // Fetch again (after a submit, a review decision, an import…); the current data stays shown meanwhile.
+  const reload = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: assessmentKeys.detail(assessmentId) }),
+    [queryClient, assessmentId],
+  );
 
   if (!assessment) {
     if (error !== null) {
@@ -110,19 +118,7 @@ function AssessmentView({ assessment, reload, update }: ViewProps) {
     },
     [reload],
   );
-  const onEvidenceAdded = useCallback(
-    (added: Evidence) => update((a) => ({ ...a, evidence: [...a.evidence, added] })),
-    [update],
-  );
-  const onEvidenceRemoved = useCallback(
-    (evidenceId: string) =>
-      update((a) => ({ ...a, evidence: a.evidence.filter((e) => e.id !== evidenceId) })),
-    [update],
-  );
-  const afterDecision = useCallback(() => {
-    setReturnComments({});
-    reload();
-  }, [reload]);
+  const afterDecision = useCallback(() => setReturnComments({}), []);
 
   return (
     <div className={`assessment-page${editing ? ' is-editing' : ''}`}>
@@ -144,13 +140,10 @@ function AssessmentView({ assessment, reload, update }: ViewProps) {
             <ExcelPanel
               assessmentId={assessment.id}
               canImport={editing}
-              onImported={() => {
-                setGeneration((n) => n + 1);
-                reload();
-              }}
+              onImported={() => setGeneration((n) => n + 1)}
             />
           )}
-          {roles.has('buyer') && <EvaluatorAssign assessment={assessment} onChanged={reload} />}
+          {roles.has('buyer') && <EvaluatorAssign assessment={assessment} />}
 
           <div key={generation} className="sections">
             {sections.map(({ groupId, title, criteria }) => {
@@ -191,8 +184,6 @@ function AssessmentView({ assessment, reload, update }: ViewProps) {
                         onSaved={onSaved}
                         onFailed={onFailed}
                         onStale={reload}
-                        onEvidenceAdded={onEvidenceAdded}
-                        onEvidenceRemoved={onEvidenceRemoved}
                       />
                     ) : (
                       <ReviewCard
@@ -214,7 +205,6 @@ function AssessmentView({ assessment, reload, update }: ViewProps) {
                             : undefined
                         }
                         canConfirm={canConfirm}
-                        onConfirmed={reload}
                       />
                     ),
                   )}
@@ -223,7 +213,7 @@ function AssessmentView({ assessment, reload, update }: ViewProps) {
             })}
           </div>
 
-          {editing && <SubmitPanel assessment={assessment} onSubmitted={reload} />}
+          {editing && <SubmitPanel assessment={assessment} />}
           {isSupplier && !editing && <SubmittedNotice assessment={assessment} />}
           {isSupplier && <SupplierInsightsPanels assessment={assessment} />}
           {canReturn && (

@@ -1,27 +1,21 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { localized } from '../campaigns/format';
-import { useApiData } from '../campaigns/useApiData';
+import { localized } from '../../lib/format';
 import { percent } from '../insights/format';
-import { api } from '../../api/client';
 import { RadarChart } from '../insights/RadarChart';
+import { useBenchmark } from './api';
 import type { Group } from './types';
 
-const OWN_COLOR = '#08519c';
-const PEER_COLOR = '#5b6475';
+const OWN_COLOR = '--series-own';
+const PEER_COLOR = '--series-reference';
 
 /** How this assessment compares with similar companies, per category (only once there are enough of them). */
 export function BenchmarkPanel({ assessmentId, groups }: { assessmentId: string; groups: readonly Group[] }) {
   const { t, i18n } = useTranslation('insights');
   const language = i18n.resolvedLanguage;
   const id = useId();
-  const { data, error } = useApiData(assessmentId, (signal) =>
-    api.client.GET('/api/assessments/{assessmentId}/benchmark', {
-      params: { path: { assessmentId } },
-      signal,
-    }),
-  );
+  const { data, error } = useBenchmark(assessmentId);
   const name = (groupId: string) =>
     localized(groups.find((g) => g.id === groupId)?.title, language) || groupId;
 

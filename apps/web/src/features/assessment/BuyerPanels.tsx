@@ -1,10 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { useAssignEvaluator, useDecideAssessment, useMembers } from './api';
 import { formatDate } from './AssessmentHeader';
 import { levelLabel } from './model';
-import type { Assessment, Member } from './types';
+import type { Assessment } from './types';
 
 /** Return with comments, or accept: the buyer's decision on a submitted assessment. */
 export function DecisionPanel({
@@ -19,36 +20,28 @@ export function DecisionPanel({
 }) {
   const { t } = useTranslation('assessment');
   const id = useId();
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState<'return' | 'accept' | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { register, control, reset } = useForm({ defaultValues: { message: '' } });
+  const message = useWatch({ control, name: 'message' });
+  const decision = useDecideAssessment(assessment.id);
+  const busy = decision.isPending ? decision.variables.kind : null;
+  const error = decision.isError ? decision.error : null;
   const toReturn = Object.entries(comments)
     .map(([criterionId, body]) => ({ criterionId, body: body.trim() }))
     .filter((c) => c.body !== '');
 
-  async function decide(kind: 'return' | 'accept') {
-    setBusy(kind);
-    setError(null);
+  function decide(kind: 'return' | 'accept') {
     const trimmed = message.trim();
-    try {
-      const { response, error: problem } =
-        kind === 'return'
-          ? await api.client.POST('/api/assessments/{assessmentId}/return', {
-              params: { path: { assessmentId: assessment.id } },
-              body: { comments: toReturn, ...(trimmed ? { message: trimmed } : {}) },
-            })
-          : await api.client.POST('/api/assessments/{assessmentId}/accept', {
-              params: { path: { assessmentId: assessment.id } },
-              body: trimmed ? { message: trimmed } : {},
-            });
-      if (response.ok) {
-        setMessage('');
-        onDecided();
-      } else setError(problem);
-    } catch (failure) {
-      setError(failure);
-    }
-    setBusy(null);
+    decision.mutate(
+      kind === 'return'
+        ? { kind, body: { comments: toReturn, ...(trimmed ? { message: trimmed } : {}) } }
+        : { kind, ...(trimmed ? { message: trimmed } : {}) },
+      {
+        onSuccess: () => {
+          reset();
+          onDecided();
+        },
+      },
+    );
   }
 
   return (
@@ -60,13 +53,7 @@ export function DecisionPanel({
         <label htmlFor={`${id}-message`}>
           {t('review.message')} <span className="muted">{t('criterion.optional')}</span>
         </label>
-        <textarea
-          id={`${id}-message`}
-          rows={3}
-          maxLength={2000}
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
-        />
+        <textarea id={`${id}-message`} rows={3} maxLength={2000} {...register('message')} />
       </div>
       <p className="muted" id={`${id}-count`} role="status">
         {toReturn.length > 0 ? t('review.commentCount', { count: toReturn.length }) : t('review.noComments')}
@@ -78,7 +65,7 @@ export function DecisionPanel({
           data-testid="return-button"
           disabled={busy !== null || toReturn.length === 0}
           aria-describedby={`${id}-count`}
-          onClick={() => void decide('return')}
+          onClick={() => decide('return')}
         >
           {busy === 'return' ? t('review.returning') : t('review.return')}
         </button>
@@ -87,7 +74,7 @@ export function DecisionPanel({
           className="button button-primary"
           data-testid="accept-button"
           disabled={busy !== null}
-          onClick={() => void decide('accept')}
+          onClick={() => decide('accept')}
         >
           {busy === 'accept' ? t('review.accepting') : t('review.accept')}
         </button>
@@ -96,42 +83,16 @@ export function DecisionPanel({
   );
 }
 
-/** Choose which of the buyer's evaluators checks the answers. */
-export function EvaluatorAssign({ assessment, onChanged }: { assessment: Assessment; onChanged(): void }) {
+/** Choose which of the buyer's evaluators checks the answers; the assessment is fetched again afterwards. */
+export function EvaluatorAssign({ assessment }: { assessment: Assessment }) {
   const { t } = useTranslation('assessment');
   const id = useId();
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const orgId = assessment.buyer.id;
-
-  useEffect(() => {
-    let live = true;
-    // Only the buyer's admins and procurement may list members; for anyone else the choice stays hidden.
-    api.client.GET('/api/orgs/{orgId}/members', { params: { path: { orgId } } }).then(
-      ({ data }) => live && setMembers(data ? data.items.filter((m) => m.role === 'evaluator') : null),
-      () => live && setMembers(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [orgId]);
-
-  async function assign(userId: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      const { response, error: problem } = await api.client.PUT('/api/assessments/{assessmentId}/evaluator', {
-        params: { path: { assessmentId: assessment.id } },
-        body: { userId: userId === '' ? null : userId },
-      });
-      if (response.ok) onChanged();
-      else setError(problem);
-    } catch (failure) {
-      setError(failure);
-    }
-    setBusy(false);
-  }
+  // Only the buyer's admins and procurement may list members; for anyone else the choice stays hidden.
+  const list = useMembers(assessment.buyer.id).data;
+  const members = list ? list.items.filter((m) => m.role === 'evaluator') : null;
+  const assign = useAssignEvaluator(assessment.id);
+  const busy = assign.isPending;
+  const error = assign.isError ? assign.error : null;
 
   if (members === null) return null;
   const current = assessment.evaluator;
@@ -149,7 +110,7 @@ export function EvaluatorAssign({ assessment, onChanged }: { assessment: Assessm
           data-testid="evaluator-select"
           value={current?.id ?? ''}
           disabled={busy}
-          onChange={(e) => void assign(e.target.value)}
+          onChange={(e) => assign.mutate(e.target.value === '' ? null : e.target.value)}
         >
           <option value="">{t('evaluator.none')}</option>
           {members.map((m) => (

@@ -1,8 +1,9 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { api } from '../../api/client';
 import { CONSENT_LEVELS, type ConsentLevel } from '../insights/types';
+import { useSetConsent } from './api';
 
 /**
  * The supplier chooses what its customer's customers (e.g. the carmaker above its direct customer) may see
@@ -21,31 +22,18 @@ export function ConsentPanel({
 }) {
   const { t } = useTranslation('insights');
   const id = useId();
-  const [saved, setSaved] = useState<ConsentLevel | undefined>(current);
-  const [choice, setChoice] = useState<ConsentLevel>(current ?? 'summary');
-  const [state, setState] = useState<{ saving: boolean; error: unknown; done: boolean }>({
-    saving: false,
-    error: null,
-    done: false,
+  // The saved level comes back through the assessment (see useSetConsent), so `current` follows it.
+  const saved = current;
+  const { register, handleSubmit, control } = useForm<{ level: ConsentLevel }>({
+    defaultValues: { level: current ?? 'summary' },
   });
+  const choice = useWatch({ control, name: 'level' });
+  const consent = useSetConsent(assessmentId);
+  // "Saved" until another level is picked.
+  const done = consent.isSuccess && consent.variables === choice;
+  const error = consent.isError ? consent.error : null;
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setState({ saving: true, error: null, done: false });
-    try {
-      const { error } = await api.client.PUT('/api/assessments/{assessmentId}/consent', {
-        params: { path: { assessmentId } },
-        body: { level: choice },
-      });
-      if (error !== undefined) setState({ saving: false, error, done: false });
-      else {
-        setSaved(choice);
-        setState({ saving: false, error: null, done: true });
-      }
-    } catch (failure) {
-      setState({ saving: false, error: failure, done: false });
-    }
-  }
+  const save = handleSubmit(({ level }) => consent.mutate(level));
 
   return (
     <section className="panel consent-panel" aria-labelledby={`${id}-title`} data-testid="consent-panel">
@@ -58,15 +46,10 @@ export function ConsentPanel({
             <label key={level} className={`choice consent-choice${choice === level ? ' is-chosen' : ''}`}>
               <input
                 type="radio"
-                name={`${id}-level`}
                 value={level}
-                checked={choice === level}
                 data-testid={`consent-${level}`}
                 aria-describedby={`${id}-${level}-help`}
-                onChange={() => {
-                  setChoice(level);
-                  setState((s) => ({ ...s, done: false }));
-                }}
+                {...register('level')}
               />
               <span>
                 <strong>{t(`consentPanel.${level}.label`)}</strong>
@@ -78,18 +61,18 @@ export function ConsentPanel({
             </label>
           ))}
         </fieldset>
-        {state.error !== null && <ErrorMessage error={state.error} />}
+        {error !== null && <ErrorMessage error={error} />}
         <div className="form-actions">
           <button
             type="submit"
             className="button button-primary"
             data-testid="consent-save"
-            disabled={state.saving || choice === saved}
+            disabled={consent.isPending || choice === saved}
           >
-            {state.saving ? t('common.saving') : t('consentPanel.save')}
+            {consent.isPending ? t('common.saving') : t('consentPanel.save')}
           </button>
           <span role="status" className="save-state save-saved">
-            {state.done ? t('consentPanel.saved') : ''}
+            {done ? t('consentPanel.saved') : ''}
           </span>
         </div>
       </form>

@@ -1,27 +1,29 @@
 import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { useAddEvidence, useRemoveEvidence } from './api';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_MB, formatBytes } from './model';
 import type { Evidence } from './types';
-import { multipartFile } from '../../lib/upload';
 
 interface Props {
   assessmentId: string;
   criterionId: string;
   items: readonly Evidence[];
   editable: boolean;
-  onAdded?(evidence: Evidence): void;
-  onRemoved?(evidenceId: string): void;
 }
 
 export const evidenceUrl = (assessmentId: string, evidenceId: string) =>
   `/api/assessments/${encodeURIComponent(assessmentId)}/evidence/${encodeURIComponent(evidenceId)}`;
 
-/** Files that back up an answer: a list with download (and remove) links, plus an upload field when editable. */
-export function EvidenceList({ assessmentId, criterionId, items, editable, onAdded, onRemoved }: Props) {
+/**
+ * Files that back up an answer: a list with download (and remove) links, plus an upload field when editable.
+ * Added and removed files show in the assessment at once (the mutations update its cached copy).
+ */
+export function EvidenceList({ assessmentId, criterionId, items, editable }: Props) {
   const { t } = useTranslation('assessment');
   const id = useId();
+  const { mutateAsync: add } = useAddEvidence(assessmentId, criterionId);
+  const { mutateAsync: removeFile } = useRemoveEvidence(assessmentId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -33,18 +35,7 @@ export function EvidenceList({ assessmentId, criterionId, items, editable, onAdd
     setError(null);
     for (const file of files) {
       try {
-        const { data, error: problem } = await api.client.POST(
-          '/api/assessments/{assessmentId}/answers/{criterionId}/evidence',
-          {
-            params: { path: { assessmentId, criterionId } },
-            ...multipartFile(file),
-          },
-        );
-        if (data) onAdded?.(data);
-        else {
-          setError(problem);
-          break;
-        }
+        await add(file);
       } catch (failure) {
         setError(failure);
         break;
@@ -59,12 +50,7 @@ export function EvidenceList({ assessmentId, criterionId, items, editable, onAdd
     setBusy(true);
     setError(null);
     try {
-      const { error: problem, response } = await api.client.DELETE(
-        '/api/assessments/{assessmentId}/evidence/{evidenceId}',
-        { params: { path: { assessmentId, evidenceId: evidence.id } } },
-      );
-      if (response.ok) onRemoved?.(evidence.id);
-      else setError(problem);
+      await removeFile(evidence.id);
     } catch (failure) {
       setError(failure);
     }

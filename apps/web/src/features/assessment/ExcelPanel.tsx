@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { multipartFile, useUploadForm } from '../../lib/upload';
+import { useUploadForm } from '../../lib/upload';
+import { useImportAnswers } from './api';
 
 /** Answer offline: download the questions as an Excel file, fill it in, upload it again. */
 export function ExcelPanel({
@@ -16,13 +16,9 @@ export function ExcelPanel({
 }) {
   const { t, i18n } = useTranslation('assessment');
   const id = useId();
-  const { submitting, error, result, submit } = useUploadForm(
-    (file) =>
-      api.client.POST('/api/assessments/{assessmentId}/import', {
-        params: { path: { assessmentId } },
-        ...multipartFile(file),
-      }),
-    () => onImported(),
+  // The assessment is fetched again after an import (see useImportAnswers).
+  const { submitting, error, result, submit } = useUploadForm(useImportAnswers(assessmentId), () =>
+    onImported(),
   );
   const applied = result?.applied ?? null;
   const locale = i18n.language.startsWith('en') ? 'en' : 'ja';

@@ -1,70 +1,72 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { addDays, formatDate, localToday } from '../campaigns/format';
-import { useApiData } from '../campaigns/useApiData';
-import { api } from '../../api/client';
-import type { ForwardedCampaign, ForwardResult } from '../insights/types';
+import { addDays, formatDate, localToday } from '../../lib/format';
+import type { ForwardedCampaign } from '../insights/types';
+import { type ForwardBody, useForward, useForwards } from './api';
 
 type Scope = 'all' | 'tags';
+
+export interface ForwardValues {
+  dueDate: string;
+  message: string;
+  supportOffered: string;
+  scope: Scope;
+  tags: string;
+}
+
+/** Tags as typed for a forward ("press, 板金" or separated by spaces). */
+export function forwardTags(text: string): string[] {
+  return text
+    .split(/[,、\s]+/)
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
+
+export function toForwardBody(values: ForwardValues): ForwardBody {
+  const message = values.message.trim();
+  const support = values.supportOffered.trim();
+  return {
+    dueDate: values.dueDate,
+    ...(message ? { message } : {}),
+    ...(support ? { supportOffered: support } : {}),
+    selection: values.scope === 'all' ? { all: true } : { tags: forwardTags(values.tags) },
+  };
+}
 
 /** A Tier 1 supplier passes the same request on to its own suppliers (a new campaign of its own). */
 export function ForwardPanel({ assessmentId, buyerName }: { assessmentId: string; buyerName: string }) {
   const { t } = useTranslation('insights');
   const id = useId();
-  const [dueDate, setDueDate] = useState(() => addDays(localToday(), 30));
-  const [message, setMessage] = useState('');
-  const [supportOffered, setSupportOffered] = useState('');
-  const [scope, setScope] = useState<Scope>('all');
-  const [tags, setTags] = useState('');
-  const [state, setState] = useState<{ sending: boolean; error: unknown; result: ForwardResult | null }>({
-    sending: false,
-    error: null,
-    result: null,
+  const { register, handleSubmit, control } = useForm<ForwardValues>({
+    defaultValues: {
+      dueDate: addDays(localToday(), 30),
+      message: '',
+      supportOffered: '',
+      scope: 'all',
+      tags: '',
+    },
   });
+  const [scope, tags] = useWatch({ control, name: ['scope', 'tags'] });
+  const forward = useForward(assessmentId);
+  const sent = useForwards(assessmentId).data?.items ?? [];
+  const tagList = forwardTags(tags);
+  const result = forward.isSuccess ? forward.data : null;
+  const error = forward.isError ? forward.error : null;
 
-  const forwards = useApiData(JSON.stringify([assessmentId, state.result?.campaignId ?? null]), (signal) =>
-    api.client.GET('/api/assessments/{assessmentId}/forwards', {
-      params: { path: { assessmentId } },
-      signal,
-    }),
-  );
-  const sent = forwards.data?.items ?? [];
-
-  const tagList = tags
-    .split(/[,、\s]+/)
-    .map((tag) => tag.trim())
-    .filter(Boolean);
-
-  async function send(event: FormEvent) {
-    event.preventDefault();
-    setState({ sending: true, error: null, result: null });
-    try {
-      const { data, error } = await api.client.POST('/api/assessments/{assessmentId}/forward', {
-        params: { path: { assessmentId } },
-        body: {
-          dueDate,
-          ...(message.trim() ? { message: message.trim() } : {}),
-          ...(supportOffered.trim() ? { supportOffered: supportOffered.trim() } : {}),
-          selection: scope === 'all' ? { all: true } : { tags: tagList },
-        },
-      });
-      setState({ sending: false, error: data ? null : error, result: data ?? null });
-    } catch (failure) {
-      setState({ sending: false, error: failure, result: null });
-    }
-  }
+  const send = handleSubmit((values) => forward.mutate(toForwardBody(values)));
 
   return (
     <details className="panel forward-panel" data-testid="forward-panel">
       <summary>{t('forward.title')}</summary>
       <p>{t('forward.lead', { buyer: buyerName })}</p>
       {sent.length > 0 && <ForwardedList items={sent} />}
-      {state.result ? (
+      {result ? (
         <p className="alert alert-success" role="status" data-testid="forward-done">
           {t('forward.done', {
-            assessments: state.result.assessments,
-            invitations: state.result.invitations,
+            assessments: result.assessments,
+            invitations: result.invitations,
           })}
         </p>
       ) : (
@@ -76,38 +78,26 @@ export function ForwardPanel({ assessmentId, buyerName }: { assessmentId: string
               type="date"
               required
               min={localToday()}
-              value={dueDate}
               data-testid="forward-due"
-              onChange={(e) => setDueDate(e.target.value)}
+              {...register('dueDate', { required: true })}
             />
           </div>
           <fieldset className="field">
             <legend>{t('forward.who')}</legend>
             <label className="field-check">
-              <input
-                type="radio"
-                name={`${id}-scope`}
-                checked={scope === 'all'}
-                onChange={() => setScope('all')}
-              />
+              <input type="radio" value="all" {...register('scope')} />
               {t('forward.all')}
             </label>
             <label className="field-check">
-              <input
-                type="radio"
-                name={`${id}-scope`}
-                checked={scope === 'tags'}
-                onChange={() => setScope('tags')}
-              />
+              <input type="radio" value="tags" {...register('scope')} />
               {t('forward.byTag')}
             </label>
             {scope === 'tags' && (
               <input
                 aria-label={t('forward.tags')}
                 placeholder={t('forward.tagsPlaceholder')}
-                value={tags}
                 required
-                onChange={(e) => setTags(e.target.value)}
+                {...register('tags', { required: true })}
               />
             )}
           </fieldset>
@@ -115,33 +105,23 @@ export function ForwardPanel({ assessmentId, buyerName }: { assessmentId: string
             <label htmlFor={`${id}-message`}>
               {t('forward.message')} <span className="muted">{t('common.optional')}</span>
             </label>
-            <textarea
-              id={`${id}-message`}
-              rows={3}
-              value={message}
-              onChange={(e) => setMessage(e.target.value)}
-            />
+            <textarea id={`${id}-message`} rows={3} {...register('message')} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-support`}>
               {t('forward.support')} <span className="muted">{t('common.optional')}</span>
             </label>
-            <textarea
-              id={`${id}-support`}
-              rows={2}
-              value={supportOffered}
-              onChange={(e) => setSupportOffered(e.target.value)}
-            />
+            <textarea id={`${id}-support`} rows={2} {...register('supportOffered')} />
           </div>
-          {state.error !== null && <ErrorMessage error={state.error} />}
+          {error !== null && <ErrorMessage error={error} />}
           <div className="form-actions">
             <button
               type="submit"
               className="button button-primary"
               data-testid="forward-button"
-              disabled={state.sending || (scope === 'tags' && tagList.length === 0)}
+              disabled={forward.isPending || (scope === 'tags' && tagList.length === 0)}
             >
-              {state.sending ? t('forward.sending') : t('forward.send')}
+              {forward.isPending ? t('forward.sending') : t('forward.send')}
             </button>
           </div>
         </form>

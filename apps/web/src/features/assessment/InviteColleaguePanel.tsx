@@ -1,44 +1,26 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { useInviteColleague } from './api';
 
 /** Share the work: invite a colleague of the same company by email; they answer with their own account. */
 export function InviteColleaguePanel({ supplierId }: { supplierId: string }) {
   const { t } = useTranslation('assessment');
   const id = useId();
-  const [email, setEmail] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const { register, handleSubmit, reset } = useForm({ defaultValues: { email: '' } });
+  const invite = useInviteColleague(supplierId);
+  const sending = invite.isPending;
+  const sentTo = invite.isSuccess ? invite.data.email : null;
+  const error = invite.isError ? invite.error : null;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSending(true);
-    setError(null);
-    setSentTo(null);
-    try {
-      const { data, error: problem } = await api.client.POST('/api/orgs/{orgId}/invitations', {
-        params: { path: { orgId: supplierId } },
-        body: { email, role: 'respondent' },
-      });
-      if (data) {
-        setSentTo(data.email);
-        setEmail('');
-      } else {
-        setError(problem);
-      }
-    } catch (failure) {
-      setError(failure);
-    }
-    setSending(false);
-  }
+  const submit = handleSubmit(({ email }) => invite.mutate(email, { onSuccess: () => reset() }));
 
   return (
     <details className="panel invite-panel" data-testid="invite-panel">
       <summary>{t('invite.title')}</summary>
       <p className="muted">{t('invite.help')}</p>
-      <form onSubmit={submit} className="inline-form">
+      <form onSubmit={(e) => void submit(e)} className="inline-form">
         <label htmlFor={`${id}-email`}>{t('invite.email')}</label>
         <input
           id={`${id}-email`}
@@ -46,8 +28,7 @@ export function InviteColleaguePanel({ supplierId }: { supplierId: string }) {
           required
           autoComplete="off"
           data-testid="invite-email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
+          {...register('email', { required: true })}
         />
         <button type="submit" className="button" disabled={sending} data-testid="invite-submit">
           {sending ? t('invite.sending') : t('invite.send')}

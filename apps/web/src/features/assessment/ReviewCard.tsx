@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { useConfirmAnswer } from './api';
 import { CriterionHeading } from './CriterionHeading';
 import { EvidenceList } from './EvidenceList';
 import { criterionAnchor } from './model';
@@ -28,7 +29,6 @@ interface Props {
   returnComment?: { value: string; onChange(value: string): void };
   /** The evaluator may confirm or reject the answer. */
   canConfirm: boolean;
-  onConfirmed(): void;
 }
 
 /** One criterion read-only: the answer as given, its evidence, and the review tools of the viewer. */
@@ -101,12 +101,7 @@ export function ReviewCard(props: Props) {
       )}
 
       {props.canConfirm && answer && (
-        <ConfirmControls
-          assessmentId={assessmentId}
-          criterionId={cid}
-          current={confirmation}
-          onConfirmed={props.onConfirmed}
-        />
+        <ConfirmControls assessmentId={assessmentId} criterionId={cid} current={confirmation} />
       )}
     </article>
   );
@@ -116,37 +111,21 @@ function ConfirmControls({
   assessmentId,
   criterionId,
   current,
-  onConfirmed,
 }: {
   assessmentId: string;
   criterionId: string;
   current: Confirmation | undefined;
-  onConfirmed(): void;
 }) {
   const { t } = useTranslation('assessment');
   const id = useId();
-  const [note, setNote] = useState(current?.note ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { register, control } = useForm({ defaultValues: { note: current?.note ?? '' } });
+  const note = useWatch({ control, name: 'note' });
+  // The assessment is fetched again after a confirmation (see useConfirmAnswer).
+  const confirm = useConfirmAnswer(assessmentId, criterionId);
+  const busy = confirm.isPending;
+  const error = confirm.isError ? confirm.error : null;
 
-  async function decide(result: ConfirmationResult) {
-    setBusy(true);
-    setError(null);
-    try {
-      const { response, error: problem } = await api.client.PUT(
-        '/api/assessments/{assessmentId}/confirmations/{criterionId}',
-        {
-          params: { path: { assessmentId, criterionId } },
-          body: { result, ...(note.trim() ? { note: note.trim() } : {}) },
-        },
-      );
-      if (response.ok) onConfirmed();
-      else setError(problem);
-    } catch (failure) {
-      setError(failure);
-    }
-    setBusy(false);
-  }
+  const decide = (result: ConfirmationResult) => confirm.mutate({ result, note: note.trim() });
 
   return (
     <div className="confirm-controls">
@@ -159,8 +138,7 @@ function ConfirmControls({
           data-testid={`confirm-note-${criterionId}`}
           rows={2}
           maxLength={2000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
+          {...register('note')}
         />
       </div>
       <div className="form-actions">
@@ -170,7 +148,7 @@ function ConfirmControls({
           data-testid={`confirm-${criterionId}`}
           disabled={busy}
           aria-pressed={current?.result === 'confirmed'}
-          onClick={() => void decide('confirmed')}
+          onClick={() => decide('confirmed')}
         >
           {t('confirm.confirmButton')}
         </button>
@@ -180,7 +158,7 @@ function ConfirmControls({
           data-testid={`reject-${criterionId}`}
           disabled={busy}
           aria-pressed={current?.result === 'rejected'}
-          onClick={() => void decide('rejected')}
+          onClick={() => decide('rejected')}
         >
           {t('confirm.rejectButton')}
         </button>

@@ -1,47 +1,39 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { type Declaration, useSubmitAssessment } from './api';
 import { formatDate } from './AssessmentHeader';
 import { localToday } from '../../lib/clock';
 import type { Assessment } from './types';
 
-/** Management's declaration and the submit button; disabled until every item has an answer. */
-export function SubmitPanel({ assessment, onSubmitted }: { assessment: Assessment; onSubmitted(): void }) {
+/** The declaration as sent: name and title trimmed, the date as picked. */
+export function toDeclaration(values: Declaration): Declaration {
+  return { name: values.name.trim(), title: values.title.trim(), date: values.date };
+}
+
+/**
+ * Management's declaration and the submit button; disabled until every item has an answer. After a submit the
+ * assessment is fetched again and the page shows it as submitted.
+ */
+export function SubmitPanel({ assessment }: { assessment: Assessment }) {
   const { t } = useTranslation('assessment');
   const id = useId();
-  const [name, setName] = useState('');
-  const [title, setTitle] = useState('');
-  const [date, setDate] = useState(() => localToday());
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { register, handleSubmit } = useForm<Declaration>({
+    defaultValues: { name: '', title: '', date: localToday() },
+  });
+  const submission = useSubmitAssessment(assessment.id);
+  const submitting = submission.isPending;
+  const error = submission.isError ? submission.error : null;
   const unanswered = Math.max(0, assessment.score.inScope - assessment.score.answered);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    try {
-      const { response, error: problem } = await api.client.POST('/api/assessments/{assessmentId}/submit', {
-        params: { path: { assessmentId: assessment.id } },
-        body: { declaration: { name: name.trim(), title: title.trim(), date } },
-      });
-      if (response.ok) {
-        onSubmitted();
-      } else {
-        setError(problem);
-      }
-    } catch (failure) {
-      setError(failure);
-    }
-    setSubmitting(false);
-  }
+  const submit = handleSubmit((values) => submission.mutate(toDeclaration(values)));
 
   return (
     <section className="submit-panel panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('submit.title')}</h2>
       <p>{t('submit.explanation')}</p>
-      <form onSubmit={submit} className="form-grid">
+      <form onSubmit={(e) => void submit(e)} className="form-grid">
         {error !== null && <ErrorMessage error={error} />}
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('submit.name')}</label>
@@ -51,8 +43,7 @@ export function SubmitPanel({ assessment, onSubmitted }: { assessment: Assessmen
             required
             maxLength={100}
             autoComplete="name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
+            {...register('name', { required: true, maxLength: 100 })}
           />
         </div>
         <div className="field">
@@ -64,8 +55,7 @@ export function SubmitPanel({ assessment, onSubmitted }: { assessment: Assessmen
             maxLength={100}
             autoComplete="organization-title"
             placeholder={t('submit.rolePlaceholder')}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
+            {...register('title', { required: true, maxLength: 100 })}
           />
         </div>
         <div className="field">
@@ -75,8 +65,7 @@ export function SubmitPanel({ assessment, onSubmitted }: { assessment: Assessmen
             data-testid="submit-date"
             type="date"
             required
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
+            {...register('date', { required: true })}
           />
         </div>
         <p className="declaration-text">{t('submit.declaration', { company: assessment.supplier.name })}</p>

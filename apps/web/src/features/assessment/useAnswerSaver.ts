@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import { api } from '../../api/client';
 import { useDebouncedCallback } from '../../lib/useDebouncedCallback';
+import { useSaveAnswer } from './api';
 import { conflictingAnswer, type Draft, draftBlocker, draftOf, sameDraft, TEXT_SAVE_DELAY_MS } from './model';
 import type { Answer, AnswerValue, SavedAnswer, Suggestion } from './types';
 
@@ -35,6 +35,7 @@ export function useAnswerSaver({ assessmentId, criterionId, initial, onSaved, on
   const saved = useRef<Draft>(draftOf(initial));
   const inFlight = useRef(false);
   const queued = useRef<{ draft: Draft; fromPrefill: boolean } | null>(null);
+  const { mutateAsync: saveAnswer } = useSaveAnswer(assessmentId, criterionId);
 
   const setDraft = useCallback((next: Draft) => {
     draftRef.current = next;
@@ -67,18 +68,13 @@ export function useAnswerSaver({ assessmentId, criterionId, initial, onSaved, on
         let failure: unknown = null;
         let result: SavedAnswer | undefined;
         try {
-          const response = await api.client.PUT('/api/assessments/{assessmentId}/answers/{criterionId}', {
-            params: { path: { assessmentId, criterionId } },
-            body: {
-              value: next.value,
-              note: next.note.trim(),
-              ...(next.value === 'not_applicable' ? { naReason: next.naReason.trim() } : {}),
-              baseVersion: version.current,
-              ...(fromPrefill ? { fromPrefill: true } : {}),
-            },
+          result = await saveAnswer({
+            value: next.value,
+            note: next.note.trim(),
+            ...(next.value === 'not_applicable' ? { naReason: next.naReason.trim() } : {}),
+            baseVersion: version.current,
+            ...(fromPrefill ? { fromPrefill: true } : {}),
           });
-          result = response.data;
-          failure = response.error ?? null;
         } catch (thrown) {
           failure = thrown;
         }
@@ -111,7 +107,7 @@ export function useAnswerSaver({ assessmentId, criterionId, initial, onSaved, on
         return;
       }
     },
-    [assessmentId, criterionId, onSaved, onFailed],
+    [saveAnswer, onSaved, onFailed],
   );
 
   const saveTextLater = useDebouncedCallback(() => void save(draftRef.current), TEXT_SAVE_DELAY_MS);

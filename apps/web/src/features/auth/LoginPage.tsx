@@ -1,11 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { type Credentials, useLogin } from './api';
 import type { LoginLocationState } from './RequireAuth';
 import { useSession } from './session';
+
+const SESSION_EXPIRED = { status: 401, code: 'AUTH_REQUIRED' };
 
 function safeReturnPath(from: string | undefined): string {
   // Only ever return to a path inside this app.
@@ -18,33 +20,24 @@ export function LoginPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const { from, expired } = (location.state ?? {}) as LoginLocationState;
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(expired ? { status: 401, code: 'AUTH_REQUIRED' } : null);
+  const { register, handleSubmit, setValue } = useForm<Credentials>({
+    defaultValues: { email: '', password: '' },
+  });
+  const login = useLogin();
+  // Kept while the page hands over to the app, so it does not redirect on its own meanwhile.
+  const submitting = login.isPending || login.isSuccess;
+  const error = login.isIdle ? (expired ? SESSION_EXPIRED : null) : login.error;
 
   if (state.status === 'signedIn' && !submitting) return <Navigate to={safeReturnPath(from)} replace />;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitting(true);
-    setError(null);
+  const submit = handleSubmit(async (credentials) => {
     try {
-      const { data, error: problem } = await api.client.POST('/api/auth/login', {
-        body: { email, password },
-      });
-      if (data) {
-        signedIn(data);
-        navigate(safeReturnPath(from), { replace: true });
-        return;
-      }
-      setError(problem);
-      setPassword('');
-    } catch (failure) {
-      setError(failure);
+      signedIn(await login.mutateAsync(credentials));
+      navigate(safeReturnPath(from), { replace: true });
+    } catch {
+      setValue('password', '');
     }
-    setSubmitting(false);
-  }
+  });
 
   return (
     <div className="login-page">
@@ -55,7 +48,7 @@ export function LoginPage() {
         <p className="brand brand-large">{t('app.name')}</p>
         <p className="muted">{t('app.tagline')}</p>
         <h1>{t('auth.title')}</h1>
-        <form onSubmit={submit} aria-describedby={error ? 'login-error' : undefined}>
+        <form onSubmit={(e) => void submit(e)} aria-describedby={error ? 'login-error' : undefined}>
           {error !== null && <ErrorMessage error={error} id="login-error" />}
           <div className="field">
             <label htmlFor="login-email">{t('auth.email')}</label>
@@ -63,12 +56,10 @@ export function LoginPage() {
               id="login-email"
               data-testid="login-email"
               type="email"
-              name="email"
               autoComplete="username"
               inputMode="email"
               required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
+              {...register('email', { required: true })}
             />
           </div>
           <div className="field">
@@ -77,11 +68,9 @@ export function LoginPage() {
               id="login-password"
               data-testid="login-password"
               type="password"
-              name="password"
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              {...register('password', { required: true })}
             />
           </div>
           <button

@@ -1,13 +1,11 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
 import { api } from '../../api/client';
 import type { Me } from '../../api/types';
 import { applyAccountLanguage } from '../../i18n';
+import { authKeys, fetchSession, type LoadedSession, useLogout } from './api';
 
-export type SessionState =
-  | { status: 'loading' }
-  | { status: 'signedOut'; expired: boolean }
-  | { status: 'signedIn'; me: Me }
-  | { status: 'failed'; error: unknown };
+export type SessionState = { status: 'loading' } | LoadedSession | { status: 'failed'; error: unknown };
 
 interface SessionValue {
   state: SessionState;
@@ -18,63 +16,69 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-async function loadSession(): Promise<SessionState> {
-  // Prime the CSRF token at startup; a failure here is retried by the first request that needs it.
-  void api.csrf.get().catch(() => undefined);
-  const { data, response } = await api.client.GET('/api/auth/me');
-  if (data) return { status: 'signedIn', me: data };
-  if (response.status === 401) return { status: 'signedOut', expired: false };
-  throw new Error(`GET /api/auth/me failed with ${response.status}`);
+/** Drops every cached read except the session's own: they belong to the user who is leaving. */
+function forgetUserData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const queryClient = useQueryClient();
+  // The session is loaded once and then changed only by what happens here (login, logout, a 401).
+  const session = useQuery({
+    queryKey: authKeys.session(),
+    queryFn: ({ signal }) => fetchSession(signal),
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+  const { mutateAsync: signOut } = useLogout();
 
-  useEffect(() => {
-    let live = true;
-    loadSession().then(
-      (next) => live && setState(next),
-      (error: unknown) => live && setState({ status: 'failed', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const { isPending, isError, error, data } = session;
+  const state = useMemo<SessionState>(
+    () =>
+      isPending
+        ? { status: 'loading' }
+        : isError
+          ? { status: 'failed', error }
+          : (data ?? { status: 'loading' }),
+    [isPending, isError, error, data],
+  );
 
   useEffect(
     () =>
       api.onUnauthorized(() =>
-        setState((current) =>
-          current.status === 'signedIn' ? { status: 'signedOut', expired: true } : current,
+        queryClient.setQueryData<LoadedSession>(authKeys.session(), (current) =>
+          current?.status === 'signedIn' ? { status: 'signedOut', expired: true } : current,
         ),
       ),
-    [],
+    [queryClient],
   );
 
   useEffect(() => {
     if (state.status === 'signedIn') applyAccountLanguage(state.me.user.locale);
   }, [state]);
 
-  const signedIn = useCallback((me: Me) => {
-    api.csrf.reset(); // the server may tie a new token to the new session
-    setState({ status: 'signedIn', me });
-  }, []);
+  const signedIn = useCallback(
+    (me: Me) => {
+      api.csrf.reset(); // the server may tie a new token to the new session
+      const previous = queryClient.getQueryData<LoadedSession>(authKeys.session());
+      if (previous?.status !== 'signedIn' || previous.me.user.id !== me.user.id) forgetUserData(queryClient);
+      const next: LoadedSession = { status: 'signedIn', me };
+      queryClient.setQueryData(authKeys.session(), next);
+    },
+    [queryClient],
+  );
 
   const logout = useCallback(async () => {
-    try {
-      await api.client.POST('/api/auth/logout');
-    } catch {
-      // Signed out locally either way; the session cookie expires on its own.
-    }
+    await signOut();
     api.csrf.reset();
-    setState({ status: 'signedOut', expired: false });
-  }, []);
+    const next: LoadedSession = { status: 'signedOut', expired: false };
+    queryClient.setQueryData(authKeys.session(), next);
+    forgetUserData(queryClient);
+  }, [queryClient, signOut]);
 
   const retry = useCallback(() => {
-    setState({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
+    void queryClient.resetQueries({ queryKey: authKeys.session() });
+  }, [queryClient]);
 
   const value = useMemo(() => ({ state, signedIn, logout, retry }), [state, signedIn, logout, retry]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,25 +1,19 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { formatDate, formatDay, localized } from '../../lib/format';
+import { canManageCampaigns, canViewCampaigns } from '../../lib/roles';
 import { useCurrentMembership } from '../shell/organization';
-import {
-  campaignsPath,
-  canManageCampaigns,
-  canViewCampaigns,
-  formatDate,
-  formatDay,
-  localized,
-} from './format';
+import { campaignKeys, type CampaignSuppliers, useCampaign, useCampaignSuppliers } from './api';
+import { campaignsPath } from './format';
 import { LaunchPanel } from './LaunchPanel';
 import { ProgressTable } from './ProgressTable';
 import { ReminderPolicyPanel } from './ReminderPolicyPanel';
 import { CampaignStatusBadge } from './StatusBadge';
 import { TriageTable } from './TriageTable';
 import { ASSESSMENT_STATUSES, type AssessmentStatus, type Campaign } from './types';
-import { type CampaignSuppliers, useCampaignSuppliers } from './useCampaignSuppliers';
-import { useApiData } from './useApiData';
 import { type CatalogueLevels, useCatalogueLevels } from './useCatalogueLevels';
 
 export function CampaignPage() {
@@ -55,16 +49,11 @@ function CampaignView({
   canEdit: boolean;
 }) {
   const { t } = useTranslation('campaigns');
-  const [reload, setReload] = useState(0);
+  const queryClient = useQueryClient();
   const [launched, setLaunched] = useState<{ assessments: number; invitations: number } | null>(null);
-  const { data: campaign, error } = useApiData(JSON.stringify([orgId, campaignId, reload]), (signal) =>
-    api.client.GET('/api/orgs/{orgId}/campaigns/{campaignId}', {
-      params: { path: { orgId, campaignId } },
-      signal,
-    }),
-  );
+  const { data: campaign, error } = useCampaign(orgId, campaignId);
   const [filter, setFilter] = useState<StatusFilter>('all');
-  const suppliers = useCampaignSuppliers(orgId, campaignId, reload, filter === 'all' ? undefined : filter);
+  const suppliers = useCampaignSuppliers(orgId, campaignId, filter === 'all' ? undefined : filter);
   const levels = useCatalogueLevels(campaign?.catalogueId, campaign?.catalogueVersion);
 
   if (error !== null && !campaign) {
@@ -74,7 +63,13 @@ function CampaignView({
           <Link to={campaignsPath(orgId)}>{t('list.title')}</Link>
         </p>
         <ErrorMessage error={error} />
-        <button type="button" className="button" onClick={() => setReload((n) => n + 1)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            void queryClient.invalidateQueries({ queryKey: campaignKeys.detail(orgId, campaignId) })
+          }
+        >
           {t('common.retry')}
         </button>
       </div>
@@ -107,10 +102,7 @@ function CampaignView({
           suppliers={suppliers}
           levels={levels}
           canEdit={canEdit}
-          onLaunched={(result) => {
-            setLaunched(result);
-            setReload((n) => n + 1);
-          }}
+          onLaunched={setLaunched}
         />
       ) : (
         <ProgressSection
@@ -233,7 +225,6 @@ function DraftSection({ orgId, campaign, suppliers, levels, canEdit, onLaunched 
             rows={suppliers.items}
             levels={levels}
             canEdit={canEdit}
-            onSaved={suppliers.replace}
           />
         </SupplierRows>
       </section>

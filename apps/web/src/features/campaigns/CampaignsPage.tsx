@@ -1,21 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { useCurrentMembership } from '../shell/organization';
-import { campaignsPath, canManageCampaigns, canViewCampaigns, formatDate, localized } from './format';
+import { campaignsPath } from './format';
+import { canManageCampaigns, canViewCampaigns } from '../../lib/roles';
+import { formatDate, localized } from '../../lib/format';
 import { CampaignStatusBadge } from './StatusBadge';
 import { ASSESSMENT_STATUSES, type Campaign } from './types';
-import { useApiData } from './useApiData';
+import { useCampaigns } from './api';
 
 export function CampaignsPage() {
   const { t } = useTranslation('campaigns');
   const { orgId = '' } = useParams();
   const membership = useCurrentMembership();
   const allowed = canViewCampaigns(membership?.role);
-  const { data, error, loading } = useApiData(orgId, (signal) =>
-    api.client.GET('/api/orgs/{orgId}/campaigns', { params: { path: { orgId } }, signal }),
-  );
+  const { data, error, isPending, isFetching } = useCampaigns(orgId);
 
   if (membership && !allowed) {
     return (
@@ -42,14 +41,14 @@ export function CampaignsPage() {
       <p className="muted page-lead">{t('list.lead')}</p>
       {error !== null ? (
         <ErrorMessage error={error} />
-      ) : loading && !data ? (
+      ) : isPending ? (
         <p role="status">{t('common.loading')}</p>
       ) : items.length === 0 ? (
         <p className="empty" role="status">
           {t('list.empty')}
         </p>
       ) : (
-        <ul className="campaign-list" aria-busy={loading}>
+        <ul className="campaign-list" aria-busy={isFetching}>
           {items.map((campaign) => (
             <CampaignItem key={campaign.id} orgId={orgId} campaign={campaign} />
           ))}

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { isProblem } from '../../lib/problem';
+import { useLaunchCampaign } from './api';
 import type { Campaign } from './types';
 
 interface Props {
@@ -19,8 +20,10 @@ export function LaunchPanel({ orgId, campaign, missingEmails, complete, onLaunch
   const { t } = useTranslation('campaigns');
   const id = useId();
   const [confirming, setConfirming] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const launchCampaign = useLaunchCampaign(orgId, campaign.id);
+  // Stays "sending" after success: the page shows the launched campaign next.
+  const sending = launchCampaign.isPending || launchCampaign.isSuccess;
+  const error = launchCampaign.isError ? launchCampaign.error : null;
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const blocked = complete && missingEmails > 0;
 
@@ -28,24 +31,15 @@ export function LaunchPanel({ orgId, campaign, missingEmails, complete, onLaunch
     if (confirming) confirmHeading.current?.focus();
   }, [confirming]);
 
-  async function launch() {
-    setSending(true);
-    setError(null);
-    try {
-      const { data, error: problem } = await api.client.POST(
-        '/api/orgs/{orgId}/campaigns/{campaignId}/launch',
-        { params: { path: { orgId, campaignId: campaign.id } } },
-      );
-      if (data) {
-        onLaunched(data);
-        return;
-      }
-      setError(problem);
-      setConfirming(false);
-    } catch (failure) {
-      setError(failure);
-    }
-    setSending(false);
+  function launch() {
+    launchCampaign.mutate(undefined, {
+      onSuccess: onLaunched,
+      onError: (failure) => {
+        // The API said no (e.g. a supplier without email): back to the first step. A network failure keeps the
+        // confirmation, so the buyer can press it again.
+        if (isProblem(failure)) setConfirming(false);
+      },
+    });
   }
 
   return (
@@ -65,7 +59,7 @@ export function LaunchPanel({ orgId, campaign, missingEmails, complete, onLaunch
           data-testid="launch-button"
           disabled={blocked}
           onClick={() => {
-            setError(null);
+            launchCampaign.reset();
             setConfirming(true);
           }}
         >
@@ -89,7 +83,7 @@ export function LaunchPanel({ orgId, campaign, missingEmails, complete, onLaunch
               className="button button-primary"
               data-testid="launch-confirm"
               disabled={sending}
-              onClick={() => void launch()}
+              onClick={launch}
             >
               {sending ? t('launch.sending') : t('launch.confirm', { count: campaign.supplierCount })}
             </button>

@@ -1,15 +1,16 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
 import type { Tier } from '../../api/types';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { addDays, localized, localToday, parseTags } from '../../lib/format';
+import { canManageCampaigns } from '../../lib/roles';
 import { useCurrentMembership } from '../shell/organization';
-import { parseTags } from '../suppliers/AddSupplierForm';
-import { addDays, campaignsPath, canManageCampaigns, localized, localToday } from './format';
+import { useCatalogues, useCreateCampaign } from './api';
+import { campaignsPath } from './format';
 import { type PickedSupplier, SupplierPicker } from './SupplierPicker';
 import type { CatalogueChoice, CreateCampaignBody, MailLocale } from './types';
-import { useApiData } from './useApiData';
 
 const TIERS: readonly Tier[] = [1, 2, 3];
 const LOCALES: readonly MailLocale[] = ['ja', 'en'];
@@ -41,6 +42,53 @@ export function groupCatalogues(items: readonly CatalogueChoice[]): Catalogue[] 
   return [...byId.values()];
 }
 
+/** What the form holds; `message: null` means "the default text in the emails' language" until edited. */
+export interface NewCampaignValues {
+  title: string;
+  /** '' until chosen: the preferred catalogue, else the first. */
+  catalogueId: string;
+  /** '' until chosen: the newest version of the catalogue. */
+  version: string;
+  dueDate: string;
+  remediationDeadline: string;
+  locale: MailLocale;
+  message: string | null;
+  supportOffered: string;
+  tiers: Tier[];
+  tags: string;
+  picked: PickedSupplier[];
+}
+
+/** Whom the campaign asks: at least one of tiers, tags or hand-picked suppliers. */
+export function hasSelection(values: Pick<NewCampaignValues, 'tiers' | 'tags' | 'picked'>): boolean {
+  return values.tiers.length > 0 || parseTags(values.tags).length > 0 || values.picked.length > 0;
+}
+
+/** The request body for the form's values, the catalogue version chosen and the default message. */
+export function toCreateCampaignBody(
+  values: NewCampaignValues,
+  choice: Pick<CatalogueChoice, 'id' | 'version'>,
+  defaultMessage: string,
+): CreateCampaignBody {
+  const support = values.supportOffered.trim();
+  const tags = parseTags(values.tags);
+  return {
+    title: values.title.trim(),
+    message: (values.message ?? defaultMessage).trim(),
+    ...(support ? { supportOffered: support } : {}),
+    catalogueId: choice.id,
+    catalogueVersion: choice.version,
+    dueDate: values.dueDate,
+    ...(values.remediationDeadline ? { remediationDeadline: values.remediationDeadline } : {}),
+    locale: values.locale,
+    selection: {
+      ...(values.tiers.length > 0 ? { tiers: [...values.tiers].sort() } : {}),
+      ...(tags.length > 0 ? { tags } : {}),
+      ...(values.picked.length > 0 ? { supplierIds: values.picked.map((p) => p.id) } : {}),
+    },
+  };
+}
+
 export function NewCampaignPage() {
   const { t } = useTranslation('campaigns');
   const { orgId = '' } = useParams();
@@ -65,25 +113,32 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
   const navigate = useNavigate();
   const language = i18n.resolvedLanguage;
 
-  const catalogues = useApiData(`catalogues|${orgId}`, (signal) =>
-    api.client.GET('/api/catalogues', { params: { query: { orgId } }, signal }),
-  );
+  const catalogues = useCatalogues(orgId);
   const groups = groupCatalogues(catalogues.data?.items ?? []);
-
-  const [title, setTitle] = useState('');
-  const [catalogueId, setCatalogueId] = useState<string | null>(null);
-  const [version, setVersion] = useState<string | null>(null);
-  const [dueDate, setDueDate] = useState(() => addDays(localToday(), DEFAULT_DUE_DAYS));
-  const [remediationDeadline, setRemediationDeadline] = useState('');
-  const [locale, setLocale] = useState<MailLocale>(language === 'en' ? 'en' : 'ja');
-  const [message, setMessage] = useState<string | null>(null);
-  const [supportOffered, setSupportOffered] = useState('');
-  const [tiers, setTiers] = useState<ReadonlySet<Tier>>(new Set());
-  const [tagsText, setTagsText] = useState('');
-  const [picked, setPicked] = useState<PickedSupplier[]>([]);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const create = useCreateCampaign(orgId);
+  // Stays "creating" after success: the campaign page opens next.
+  const submitting = create.isPending || create.isSuccess;
   const [selectionMissing, setSelectionMissing] = useState(false);
+
+  const { register, handleSubmit, setValue, control } = useForm<NewCampaignValues>({
+    defaultValues: {
+      title: '',
+      catalogueId: '',
+      version: '',
+      dueDate: addDays(localToday(), DEFAULT_DUE_DAYS),
+      remediationDeadline: '',
+      locale: language === 'en' ? 'en' : 'ja',
+      message: null,
+      supportOffered: '',
+      tiers: [],
+      tags: '',
+      picked: [],
+    },
+  });
+  const [catalogueId, version, dueDate, locale, message, tiers, picked] = useWatch({
+    control,
+    name: ['catalogueId', 'version', 'dueDate', 'locale', 'message', 'tiers', 'picked'],
+  });
 
   const catalogue =
     groups.find((g) => g.id === catalogueId) ?? groups.find((g) => g.id === PREFERRED_CATALOGUE) ?? groups[0];
@@ -91,60 +146,23 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
   // Until edited, the message is the polite default in the language of the emails.
   const defaultMessage = i18n.getFixedT(locale, 'campaigns')('new.defaultMessage');
   const messageText = message ?? defaultMessage;
-  const tags = parseTags(tagsText);
-  const hasSelection = tiers.size > 0 || tags.length > 0 || picked.length > 0;
 
   function toggleTier(tier: Tier, on: boolean) {
-    setTiers((current) => {
-      const next = new Set(current);
-      if (on) next.add(tier);
-      else next.delete(tier);
-      return next;
-    });
+    setValue('tiers', on ? [...tiers.filter((x) => x !== tier), tier] : tiers.filter((x) => x !== tier));
     setSelectionMissing(false);
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const submit = handleSubmit((values) => {
     if (!choice) return;
-    if (!hasSelection) {
+    if (!hasSelection(values)) {
       setSelectionMissing(true);
       document.getElementById(`${id}-selection`)?.focus();
       return;
     }
-    setSubmitting(true);
-    setError(null);
-    const support = supportOffered.trim();
-    const body: CreateCampaignBody = {
-      title: title.trim(),
-      message: messageText.trim(),
-      ...(support ? { supportOffered: support } : {}),
-      catalogueId: choice.id,
-      catalogueVersion: choice.version,
-      dueDate,
-      ...(remediationDeadline ? { remediationDeadline } : {}),
-      locale,
-      selection: {
-        ...(tiers.size > 0 ? { tiers: [...tiers].sort() } : {}),
-        ...(tags.length > 0 ? { tags } : {}),
-        ...(picked.length > 0 ? { supplierIds: picked.map((p) => p.id) } : {}),
-      },
-    };
-    try {
-      const { data, error: problem } = await api.client.POST('/api/orgs/{orgId}/campaigns', {
-        params: { path: { orgId } },
-        body,
-      });
-      if (data) {
-        navigate(campaignsPath(orgId, encodeURIComponent(data.id)));
-        return;
-      }
-      setError(problem);
-    } catch (failure) {
-      setError(failure);
-    }
-    setSubmitting(false);
-  }
+    create.mutate(toCreateCampaignBody(values, choice, defaultMessage), {
+      onSuccess: (campaign) => navigate(campaignsPath(orgId, encodeURIComponent(campaign.id))),
+    });
+  });
 
   return (
     <div className="page campaign-new">
@@ -154,7 +172,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
       <h1>{t('new.title')}</h1>
       <p className="muted page-lead">{t('new.lead')}</p>
 
-      <form onSubmit={submit} className="campaign-form" noValidate={false}>
+      <form onSubmit={(e) => void submit(e)} className="campaign-form" noValidate={false}>
         <section className="panel form-section" aria-labelledby={`${id}-basics`}>
           <h2 id={`${id}-basics`}>{t('new.basics')}</h2>
           <div className="field">
@@ -165,8 +183,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
               required
               maxLength={200}
               placeholder={t('new.titlePlaceholder')}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
+              {...register('title', { required: true, maxLength: 200 })}
             />
           </div>
 
@@ -183,8 +200,8 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
                   disabled={!catalogue}
                   value={catalogue?.id ?? ''}
                   onChange={(e) => {
-                    setCatalogueId(e.target.value);
-                    setVersion(null);
+                    setValue('catalogueId', e.target.value);
+                    setValue('version', '');
                   }}
                   aria-describedby={`${id}-catalogue-hint`}
                 >
@@ -203,7 +220,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
                   data-testid="campaign-version"
                   disabled={!catalogue}
                   value={choice ? `${choice.version}` : ''}
-                  onChange={(e) => setVersion(e.target.value)}
+                  onChange={(e) => setValue('version', e.target.value)}
                 >
                   {catalogue?.versions.map((v) => (
                     <option key={`${v.version}|${v.origin}`} value={v.version}>
@@ -231,8 +248,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
                 type="date"
                 required
                 min={localToday()}
-                value={dueDate}
-                onChange={(e) => setDueDate(e.target.value)}
+                {...register('dueDate', { required: true })}
                 aria-describedby={`${id}-due-hint`}
               />
               <p className="hint" id={`${id}-due-hint`}>
@@ -246,8 +262,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
                 data-testid="campaign-remediation-deadline"
                 type="date"
                 min={dueDate}
-                value={remediationDeadline}
-                onChange={(e) => setRemediationDeadline(e.target.value)}
+                {...register('remediationDeadline')}
                 aria-describedby={`${id}-fix-by-hint`}
               />
               <p className="hint" id={`${id}-fix-by-hint`}>
@@ -260,7 +275,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
                 id={`${id}-locale`}
                 data-testid="campaign-locale"
                 value={locale}
-                onChange={(e) => setLocale(LOCALES.find((l) => l === e.target.value) ?? 'ja')}
+                onChange={(e) => setValue('locale', LOCALES.find((l) => l === e.target.value) ?? 'ja')}
                 aria-describedby={`${id}-locale-hint`}
               >
                 {LOCALES.map((l) => (
@@ -289,14 +304,14 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
               rows={10}
               maxLength={4000}
               value={messageText}
-              onChange={(e) => setMessage(e.target.value)}
+              onChange={(e) => setValue('message', e.target.value)}
               aria-describedby={`${id}-message-hint`}
             />
             {message !== null && message !== defaultMessage && (
               <button
                 type="button"
                 className="button button-quiet align-start"
-                onClick={() => setMessage(null)}
+                onClick={() => setValue('message', null)}
               >
                 {t('new.resetMessage')}
               </button>
@@ -315,8 +330,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
               rows={5}
               maxLength={4000}
               placeholder={t('new.supportPlaceholder')}
-              value={supportOffered}
-              onChange={(e) => setSupportOffered(e.target.value)}
+              {...register('supportOffered')}
               aria-describedby={`${id}-support-hint`}
             />
           </div>
@@ -337,7 +351,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
                 <input
                   type="checkbox"
                   data-testid={`campaign-tier-${tier}`}
-                  checked={tiers.has(tier)}
+                  checked={tiers.includes(tier)}
                   onChange={(e) => toggleTier(tier, e.target.checked)}
                 />
                 <span>
@@ -353,12 +367,8 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
             <input
               id={`${id}-tags`}
               data-testid="campaign-tags"
-              value={tagsText}
               placeholder={t('new.tagsPlaceholder')}
-              onChange={(e) => {
-                setTagsText(e.target.value);
-                setSelectionMissing(false);
-              }}
+              {...register('tags', { onChange: () => setSelectionMissing(false) })}
               aria-describedby={`${id}-tags-hint`}
             />
             <p className="hint" id={`${id}-tags-hint`}>
@@ -371,7 +381,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
               orgId={orgId}
               picked={picked}
               onChange={(next) => {
-                setPicked(next);
+                setValue('picked', next);
                 setSelectionMissing(false);
               }}
             />
@@ -383,7 +393,7 @@ function NewCampaignForm({ orgId }: { orgId: string }) {
           )}
         </section>
 
-        {error !== null && <ErrorMessage error={error} />}
+        {create.isError && <ErrorMessage error={create.error} />}
         <div className="form-actions sticky-actions">
           <Link to={campaignsPath(orgId)} className="button">
             {t('common.cancel')}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { assessmentPath } from './format';
-import { AssessmentStatusBadge, Progress } from './StatusBadge';
+import { assessmentPath } from '../../lib/paths';
+import { AssessmentStatusBadge, Progress } from '../../lib/AssessmentStatus';
 import type { CampaignSupplier } from './types';
 import type { CatalogueLevels } from './useCatalogueLevels';
 

@@ -1,16 +1,28 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { components } from '../../api/schema';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { type ReminderPolicy, useReminderPolicy, useSaveReminderPolicy } from './api';
 
-type Policy = components['schemas']['ReminderPolicyValueDto'];
+/** The policy as the form holds it: the days before the due date as typed ("7, 1"), everything else as is. */
+export type PolicyForm = Omit<ReminderPolicy, 'beforeDue'> & { beforeDue: string };
 
 const numbers = (text: string) =>
   text
     .split(/[,、\s]+/)
     .filter(Boolean)
     .map(Number);
+
+export function policyForm(policy: ReminderPolicy): PolicyForm {
+  return { ...policy, beforeDue: policy.beforeDue.join(', ') };
+}
+
+export function policyBody(form: PolicyForm): ReminderPolicy {
+  return { ...form, beforeDue: numbers(form.beforeDue) };
+}
+
+/** A number input's text as the API takes it (an emptied field is 0, as before). */
+const asNumber = { setValueAs: (value: unknown) => Number(value) };
 
 /**
  * The campaign's reminder and escalation policy: when reminders go out (days before and after the due date,
@@ -26,62 +38,50 @@ export function ReminderPolicyPanel({
   campaignId: string;
   canEdit: boolean;
 }) {
+  const loaded = useReminderPolicy(orgId, campaignId);
+  if (!loaded.data) return loaded.isError ? <ErrorMessage error={loaded.error} /> : null;
+  return (
+    <PolicyFormPanel
+      orgId={orgId}
+      campaignId={campaignId}
+      canEdit={canEdit}
+      policy={loaded.data.policy}
+      isDefault={loaded.data.isDefault}
+    />
+  );
+}
+
+function PolicyFormPanel({
+  orgId,
+  campaignId,
+  canEdit,
+  policy,
+  isDefault,
+}: {
+  orgId: string;
+  campaignId: string;
+  canEdit: boolean;
+  policy: ReminderPolicy;
+  isDefault: boolean;
+}) {
   const { t } = useTranslation('campaigns');
   const id = useId();
-  const [policy, setPolicy] = useState<Policy | null>(null);
-  const [isDefault, setIsDefault] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [beforeDue, setBeforeDue] = useState('');
+  const { register, handleSubmit, reset, formState } = useForm<PolicyForm>({
+    defaultValues: policyForm(policy),
+  });
+  const save = useSaveReminderPolicy(orgId, campaignId);
+  const saving = save.isPending;
+  const saved = save.isSuccess && !formState.isDirty;
+  const error = save.isError ? save.error : null;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api.client
-      .GET('/api/orgs/{orgId}/campaigns/{campaignId}/reminder-policy', {
-        params: { path: { orgId, campaignId } },
-        signal: controller.signal,
-      })
-      .then(({ data, error: problem }) => {
-        if (controller.signal.aborted) return;
-        if (data) {
-          setPolicy(data.policy);
-          setIsDefault(data.isDefault);
-          setBeforeDue(data.policy.beforeDue.join(', '));
-        } else setError(problem);
-      })
-      .catch((failure: unknown) => !controller.signal.aborted && setError(failure));
-    return () => controller.abort();
-  }, [orgId, campaignId]);
-
-  if (!policy) return error !== null ? <ErrorMessage error={error} /> : null;
-
-  const update = (change: Partial<Policy>) => {
-    setSaved(false);
-    setPolicy({ ...policy, ...change });
-  };
-
-  async function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!policy) return;
-    setSaving(true);
-    setError(null);
+  const submit = handleSubmit(async (form) => {
     try {
-      const { data, error: problem } = await api.client.PUT(
-        '/api/orgs/{orgId}/campaigns/{campaignId}/reminder-policy',
-        { params: { path: { orgId, campaignId } }, body: { ...policy, beforeDue: numbers(beforeDue) } },
-      );
-      if (data) {
-        setPolicy(data.policy);
-        setIsDefault(data.isDefault);
-        setBeforeDue(data.policy.beforeDue.join(', '));
-        setSaved(true);
-      } else setError(problem);
-    } catch (failure) {
-      setError(failure);
+      const result = await save.mutateAsync(policyBody(form));
+      reset(policyForm(result.policy));
+    } catch {
+      // The problem is shown from the mutation.
     }
-    setSaving(false);
-  }
+  });
 
   return (
     <details className="panel policy-panel" data-testid="reminder-policy">
@@ -89,31 +89,19 @@ export function ReminderPolicyPanel({
         {t('policy.title')} {isDefault && <span className="badge badge-muted">{t('policy.default')}</span>}
       </summary>
       <p className="muted">{t('policy.help')}</p>
-      <form onSubmit={save}>
+      <form onSubmit={(e) => void submit(e)}>
         <fieldset disabled={!canEdit || saving} className="form-grid">
           <div className="field">
             <label htmlFor={`${id}-before`}>{t('policy.beforeDue')}</label>
-            <input id={`${id}-before`} value={beforeDue} onChange={(e) => setBeforeDue(e.target.value)} />
+            <input id={`${id}-before`} {...register('beforeDue')} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-every`}>{t('policy.afterDueEveryDays')}</label>
-            <input
-              id={`${id}-every`}
-              type="number"
-              min={1}
-              value={policy.afterDueEveryDays}
-              onChange={(e) => update({ afterDueEveryDays: Number(e.target.value) })}
-            />
+            <input id={`${id}-every`} type="number" min={1} {...register('afterDueEveryDays', asNumber)} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-max`}>{t('policy.maxAfterDue')}</label>
-            <input
-              id={`${id}-max`}
-              type="number"
-              min={0}
-              value={policy.maxAfterDue}
-              onChange={(e) => update({ maxAfterDue: Number(e.target.value) })}
-            />
+            <input id={`${id}-max`} type="number" min={0} {...register('maxAfterDue', asNumber)} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-start`}>{t('policy.window')}</label>
@@ -124,8 +112,7 @@ export function ReminderPolicyPanel({
                 min={0}
                 max={23}
                 aria-label={t('policy.startHour')}
-                value={policy.window.startHour}
-                onChange={(e) => update({ window: { ...policy.window, startHour: Number(e.target.value) } })}
+                {...register('window.startHour', asNumber)}
               />
               –
               <input
@@ -133,17 +120,12 @@ export function ReminderPolicyPanel({
                 min={1}
                 max={24}
                 aria-label={t('policy.endHour')}
-                value={policy.window.endHour}
-                onChange={(e) => update({ window: { ...policy.window, endHour: Number(e.target.value) } })}
+                {...register('window.endHour', asNumber)}
               />
             </span>
           </div>
           <label className="check-row">
-            <input
-              type="checkbox"
-              checked={policy.skipYearEnd}
-              onChange={(e) => update({ skipYearEnd: e.target.checked })}
-            />
+            <input type="checkbox" {...register('skipYearEnd')} />
             <span>{t('policy.skipYearEnd')}</span>
           </label>
           <fieldset className="field">
@@ -155,14 +137,7 @@ export function ReminderPolicyPanel({
                   type="number"
                   min={0}
                   aria-label={t('policy.afterDays', { role: t(`policy.roles.${step.role}`) })}
-                  value={step.escalateAfterDays}
-                  onChange={(e) =>
-                    update({
-                      escalation: policy.escalation.map((s, j) =>
-                        j === i ? { ...s, escalateAfterDays: Number(e.target.value) } : s,
-                      ),
-                    })
-                  }
+                  {...register(`escalation.${i}.escalateAfterDays`, asNumber)}
                 />
                 <span>{t('policy.daysOverdue')}</span>
               </label>

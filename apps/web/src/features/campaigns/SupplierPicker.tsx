@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import type { NetworkItem, Tier } from '../../api/types';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { SearchBox } from '../suppliers/SearchBox';
-import { useApiData } from './useApiData';
+import { SearchBox } from '../../lib/SearchBox';
+import { useNetworkPage } from '../suppliers/api';
 
 const PICK_PAGE_SIZE = 20;
 
@@ -143,30 +142,14 @@ interface PageProps extends ResultsProps {
 
 function PickerPage({ orgId, tier, q, cursor, pickedIds, onToggle, onMore, first }: PageProps) {
   const { t } = useTranslation('campaigns');
-  const [retries, setRetries] = useState(0);
-  const {
-    loading,
-    data: page,
-    error,
-  } = useApiData(JSON.stringify([orgId, tier, q, cursor, retries]), (signal) =>
-    api.client.GET('/api/orgs/{orgId}/network', {
-      params: {
-        path: { orgId },
-        query: {
-          limit: PICK_PAGE_SIZE,
-          ...(tier !== undefined ? { tier } : {}),
-          ...(q ? { q } : {}),
-          ...(cursor ? { cursor } : {}),
-        },
-      },
-      signal,
-    }),
-  );
+  const query = useNetworkPage(orgId, { limit: PICK_PAGE_SIZE, tier, q, cursor });
+  const { data: page, isFetching: loading, refetch } = query;
+  const error = query.isError ? query.error : null;
   if (error !== null) {
     return (
       <>
         <ErrorMessage error={error} />
-        <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>
+        <button type="button" className="button" onClick={() => void refetch()}>
           {t('common.retry')}
         </button>
       </>

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { type SupplierChange, useUpdateCampaignSupplier } from './api';
 import { type CampaignSupplier, NO_TRIAGE, type Triage, TRIAGE_QUESTIONS } from './types';
 import type { CatalogueLevels } from './useCatalogueLevels';
 
@@ -11,11 +11,10 @@ interface Props {
   rows: readonly CampaignSupplier[];
   levels: CatalogueLevels;
   canEdit: boolean;
-  onSaved(row: CampaignSupplier): void;
 }
 
 /** Before launch: the three triage questions per supplier, the suggested and target level, and the contact. */
-export function TriageTable({ orgId, campaignId, rows, levels, canEdit, onSaved }: Props) {
+export function TriageTable({ orgId, campaignId, rows, levels, canEdit }: Props) {
   const { t } = useTranslation('campaigns');
   const col = {
     supplier: t('columns.supplier'),
@@ -45,7 +44,6 @@ export function TriageTable({ orgId, campaignId, rows, levels, canEdit, onSaved 
               row={row}
               levels={levels}
               canEdit={canEdit}
-              onSaved={onSaved}
               col={col}
             />
           ))}
@@ -55,14 +53,12 @@ export function TriageTable({ orgId, campaignId, rows, levels, canEdit, onSaved 
   );
 }
 
-type PatchBody = { triage?: Triage; targetLevel?: number; contactEmail?: string };
-
 interface RowProps extends Omit<Props, 'rows'> {
   row: CampaignSupplier;
   col: Record<'supplier' | 'triage' | 'suggested' | 'target' | 'contact', string>;
 }
 
-function TriageRow({ orgId, campaignId, row, levels, canEdit, onSaved, col }: RowProps) {
+function TriageRow({ orgId, campaignId, row, levels, canEdit, col }: RowProps) {
   const { t } = useTranslation('campaigns');
   const id = useId();
   // Changes are saved one after another, so a quick second tick never overtakes the first.
@@ -75,27 +71,22 @@ function TriageRow({ orgId, campaignId, row, levels, canEdit, onSaved, col }: Ro
   const pending = inFlight > 0;
   const triage = optimistic ?? row.triage ?? NO_TRIAGE;
   const sid = row.supplierId;
+  const { mutateAsync: update } = useUpdateCampaignSupplier(orgId, campaignId, sid);
   const overridden =
     row.targetLevel !== null && row.suggestedLevel !== null && row.targetLevel !== row.suggestedLevel;
 
-  async function send(body: PatchBody): Promise<boolean> {
+  // The saved row replaces the shown one in the cached list (see useUpdateCampaignSupplier).
+  async function send(body: SupplierChange): Promise<boolean> {
     try {
-      const { data, error: problem } = await api.client.PATCH(
-        '/api/orgs/{orgId}/campaigns/{campaignId}/suppliers/{supplierId}',
-        { params: { path: { orgId, campaignId, supplierId: sid } }, body },
-      );
-      if (data) {
-        onSaved(data);
-        return true;
-      }
-      setError(problem);
+      await update(body);
+      return true;
     } catch (failure) {
       setError(failure);
+      return false;
     }
-    return false;
   }
 
-  function save(body: PatchBody) {
+  function save(body: SupplierChange) {
     setError(null);
     waiting.current += 1;
     setInFlight(waiting.current);

@@ -1,5 +1,6 @@
 // Named shapes of the campaign endpoints, derived from the generated OpenAPI schema (never written by hand).
 import type { components } from '../../api/schema';
+import type { AssessmentStatus } from '../../lib/AssessmentStatus';
 
 type Schemas = components['schemas'];
 
@@ -10,11 +11,9 @@ export type CampaignSupplierPage = Schemas['CampaignSupplierPageDto'];
 export type CreateCampaignBody = Schemas['CreateCampaignDto'];
 export type MailLocale = NonNullable<CreateCampaignBody['locale']>;
 export type Triage = Schemas['TriageDto'];
-export type AssessmentStatus = NonNullable<CampaignSupplier['status']>;
+export type { AssessmentStatus };
 export type CatalogueChoice = Schemas['CatalogueListItemDto'];
 export type CatalogueLevel = Schemas['LevelDto'];
-export type MyAssessment = Schemas['MyAssessmentDto'];
-export type Localized = { ja: string; en: string };
 
 export const ASSESSMENT_STATUSES: readonly AssessmentStatus[] = [
   'invited',

@@ -1,52 +1,31 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { components } from '../../api/schema';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-
-type Token = components['schemas']['ApiTokenDto'];
+import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './api';
 
 /** Admins create and revoke read-only tokens for BI tools that pull these numbers (the secret is shown once). */
 export function ApiTokensPanel({ orgId }: { orgId: string }) {
   const { t, i18n } = useTranslation('insights');
   const id = useId();
-  const [tokens, setTokens] = useState<Token[]>([]);
-  const [name, setName] = useState('');
-  const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
+  const tokens = useApiTokens(orgId).data?.items ?? [];
+  const create = useCreateApiToken(orgId);
+  const revoke = useRevokeApiToken(orgId);
+  const { register, handleSubmit, reset } = useForm({ defaultValues: { name: '' } });
+  const secret = create.isSuccess ? create.data.token : null;
+  // The failure of whichever was tried last.
+  const [last, setLast] = useState<'create' | 'revoke' | null>(null);
+  const tried = last === 'create' ? create : last === 'revoke' ? revoke : null;
+  const error = tried?.isError ? tried.error : null;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api.client
-      .GET('/api/orgs/{orgId}/api-tokens', { params: { path: { orgId } }, signal: controller.signal })
-      .then(({ data }) => !controller.signal.aborted && data && setTokens(data.items))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [orgId, reload]);
+  const submit = handleSubmit(({ name }) => {
+    setLast('create');
+    create.mutate(name, { onSuccess: () => reset() });
+  });
 
-  async function create(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setError(null);
-    setSecret(null);
-    const { data, error: problem } = await api.client.POST('/api/orgs/{orgId}/api-tokens', {
-      params: { path: { orgId } },
-      body: { name },
-    });
-    if (data) {
-      setSecret(data.token);
-      setName('');
-      setReload((n) => n + 1);
-    } else setError(problem);
-  }
-
-  async function revoke(tokenId: string) {
-    setError(null);
-    const { error: problem } = await api.client.DELETE('/api/orgs/{orgId}/api-tokens/{tokenId}', {
-      params: { path: { orgId, tokenId } },
-    });
-    if (problem) setError(problem);
-    setReload((n) => n + 1);
+  function revokeToken(tokenId: string) {
+    setLast('revoke');
+    revoke.mutate(tokenId);
   }
 
   const date = (iso: string | null) =>
@@ -56,14 +35,13 @@ export function ApiTokensPanel({ orgId }: { orgId: string }) {
     <details className="panel" data-testid="api-tokens">
       <summary>{t('tokens.title')}</summary>
       <p className="muted">{t('tokens.help')}</p>
-      <form className="inline-form" onSubmit={create}>
+      <form className="inline-form" onSubmit={(e) => void submit(e)}>
         <label htmlFor={`${id}-name`}>{t('tokens.name')}</label>
         <input
           id={`${id}-name`}
           required
           maxLength={100}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
+          {...register('name', { required: true, maxLength: 100 })}
         />
         <button type="submit" className="button">
           {t('tokens.create')}
@@ -83,7 +61,7 @@ export function ApiTokensPanel({ orgId }: { orgId: string }) {
               {token.revokedAt ? (
                 <span className="badge badge-muted">{t('tokens.revoked')}</span>
               ) : (
-                <button type="button" className="button" onClick={() => void revoke(token.id)}>
+                <button type="button" className="button" onClick={() => revokeToken(token.id)}>
                   {t('tokens.revoke')}
                 </button>
               )}

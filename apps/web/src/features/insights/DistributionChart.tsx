@@ -1,14 +1,16 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cssToken } from '../../lib/tokens';
 import { ChartFigure } from './ChartFigure';
+import { chartColors } from './colors';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts';
 import { levelLabel } from './format';
 import type { DistributionTier, HeatmapCatalogue } from './types';
 
 /** Claimed in light blue, confirmed in dark navy: told apart by lightness, never by hue alone. */
-export const CLAIMED_COLOR = '#6baed6';
-export const CONFIRMED_COLOR = '#08306b';
+export const CLAIMED_TOKEN = '--series-claimed';
+export const CONFIRMED_TOKEN = '--series-confirmed';
 
 /** One tier's ★ distribution: suppliers per level, claimed and confirmed side by side, with their counts. */
 export function DistributionChart({
@@ -29,6 +31,7 @@ export function DistributionChart({
   const levels = tier.levels;
 
   const option = useMemo((): ChartOption => {
+    const colors = chartColors();
     const names = levels.map((l) =>
       l.level === null
         ? t('distribution.noLevel')
@@ -40,28 +43,28 @@ export function DistributionChart({
       data: values,
       itemStyle: { color },
       barMaxWidth: 36,
-      label: { show: true, position: 'top' as const, color: '#1d2330', fontWeight: 'bold' as const },
+      label: { show: true, position: 'top' as const, color: colors.text, fontWeight: 'bold' as const },
     });
     return {
       animation: false,
       grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-      legend: { top: 0, left: 0, textStyle: { color: '#1d2330' } },
+      legend: { top: 0, left: 0, textStyle: { color: colors.text } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
       xAxis: {
         type: 'category',
         data: names,
-        axisLabel: { color: '#1d2330', interval: 0, width: 80, overflow: 'break' },
+        axisLabel: { color: colors.text, interval: 0, width: 80, overflow: 'break' },
       },
-      yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#5b6475' } },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { color: colors.muted } },
       series: [
         bar(
           t('distribution.claimed'),
-          CLAIMED_COLOR,
+          cssToken(CLAIMED_TOKEN),
           levels.map((l) => l.claimed),
         ),
         bar(
           t('distribution.confirmed'),
-          CONFIRMED_COLOR,
+          cssToken(CONFIRMED_TOKEN),
           levels.map((l) => l.confirmed),
         ),
       ],

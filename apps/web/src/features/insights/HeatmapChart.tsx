@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localized } from '../campaigns/format';
+import { localized } from '../../lib/format';
 import { ChartFigure } from './ChartFigure';
-import { heatColor, NO_DATA, textOn } from './colors';
+import { chartColors, heatColor, heatPalette, textOn } from './colors';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts';
 import { percent } from './format';
@@ -52,6 +52,9 @@ export function HeatmapChart({
   const groups = useMemo(() => heatmap.catalogue?.groups ?? [], [heatmap.catalogue]);
   const tiers = heatmap.tiers;
   const k = heatmap.minimumGroup;
+  // Real colours from the design tokens (ECharts and the inline cell styles need values, not var()).
+  const palette = useMemo(() => heatPalette(), []);
+  const colors = useMemo(() => chartColors(), []);
 
   const points = useMemo(
     () =>
@@ -127,7 +130,7 @@ export function HeatmapChart({
         splitArea: { show: false },
         axisTick: { show: false },
         axisLine: { show: false },
-        axisLabel: { color: '#1d2330', fontWeight: 'bold' },
+        axisLabel: { color: colors.text, fontWeight: 'bold' },
       },
       yAxis: {
         type: 'category',
@@ -135,7 +138,7 @@ export function HeatmapChart({
         data: groupLabels,
         axisTick: { show: false },
         axisLine: { show: false },
-        axisLabel: { color: '#1d2330', width: 150, overflow: 'truncate' },
+        axisLabel: { color: colors.text, width: 150, overflow: 'truncate' },
       },
       series: [
         {
@@ -147,13 +150,13 @@ export function HeatmapChart({
             return {
               value: [tiers.findIndex((tier) => tier.tier === point.tier), index % groups.length, share ?? 0],
               itemStyle: {
-                color: share === null ? NO_DATA : heatColor(share),
-                borderColor: isSelected ? '#f0b400' : '#ffffff',
+                color: share === null ? palette.noData : heatColor(share, palette.scale),
+                borderColor: isSelected ? colors.selected : colors.cellBorder,
                 borderWidth: isSelected ? 4 : 2,
               },
               label: {
                 show: true,
-                color: share === null ? '#5b6475' : textOn(share),
+                color: share === null ? colors.muted : textOn(share, palette),
                 formatter: hidden
                   ? t('heatmap.hiddenShort')
                   : share === null
@@ -164,11 +167,11 @@ export function HeatmapChart({
               },
             };
           }),
-          emphasis: { itemStyle: { borderColor: '#1d2330', borderWidth: 2 } },
+          emphasis: { itemStyle: { borderColor: colors.text, borderWidth: 2 } },
         },
       ],
     };
-  }, [points, tiers, groups, language, selected, t, k]);
+  }, [points, tiers, groups, language, selected, t, k, palette, colors]);
 
   const pick = (point: Point | undefined) => {
     if (point && hasSuppliers(point.cell)) onSelect({ tier: point.tier, groupId: point.group.id });
@@ -242,8 +245,8 @@ export function HeatmapChart({
                         aria-pressed={isSelected}
                         aria-label={describe(point)}
                         style={{
-                          background: heatColor(cell.shareMeetingTarget),
-                          color: textOn(cell.shareMeetingTarget),
+                          background: heatColor(cell.shareMeetingTarget, palette.scale),
+                          color: textOn(cell.shareMeetingTarget, palette),
                         }}
                         onClick={() => pick(point)}
                       >
@@ -269,6 +272,7 @@ export function HeatLegend({ minimumGroup }: { minimumGroup: number }) {
   const { t, i18n } = useTranslation('insights');
   const language = i18n.resolvedLanguage;
   const stops = [0, 0.25, 0.5, 0.75, 1];
+  const palette = heatPalette();
   return (
     <div className="heat-legend">
       <span className="heat-legend-title">{t('heatmap.legend')}</span>
@@ -278,12 +282,14 @@ export function HeatLegend({ minimumGroup }: { minimumGroup: number }) {
           className="heat-legend-bar"
           role="img"
           aria-label={t('heatmap.legendScale')}
-          style={{ background: `linear-gradient(to right, ${stops.map((s) => heatColor(s)).join(', ')})` }}
+          style={{
+            background: `linear-gradient(to right, ${stops.map((s) => heatColor(s, palette.scale)).join(', ')})`,
+          }}
         />
         <span className="heat-legend-end">{percent(1, language)}</span>
       </span>
       <span className="heat-legend-none">
-        <span className="heat-legend-swatch" style={{ background: NO_DATA }} aria-hidden="true" />
+        <span className="heat-legend-swatch" style={{ background: palette.noData }} aria-hidden="true" />
         {t('heatmap.noData')}
       </span>
       <span className="heat-legend-none">

@@ -1,8 +1,34 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useApiData } from '../campaigns/useApiData';
+import { useCampaigns } from '../campaigns/api';
+import { filterQuery } from './query';
 import { CRITICALITIES, type Criticality, type InsightsFilters } from './types';
+
+/** The filters as the form holds them (an empty field is "any"). */
+export type FilterValues = Record<'campaignId' | 'catalogueId' | 'tag' | 'criticality' | 'region', string>;
+
+export function filterValues(filters: InsightsFilters): FilterValues {
+  return {
+    campaignId: filters.campaignId ?? '',
+    catalogueId: filters.catalogueId ?? '',
+    tag: filters.tag ?? '',
+    criticality: filters.criticality ?? '',
+    region: filters.region ?? '',
+  };
+}
+
+/** The filters to apply for what the form holds (blanks left out). */
+export function toFilters(values: FilterValues): InsightsFilters {
+  const criticality = CRITICALITIES.find((c): c is Criticality => c === values.criticality);
+  return filterQuery({
+    campaignId: values.campaignId,
+    catalogueId: values.catalogueId,
+    tag: values.tag,
+    region: values.region,
+    ...(criticality ? { criticality } : {}),
+  });
+}
 
 /** Campaign, catalogue, tag, criticality and region; applied together so the page reloads once. */
 export function InsightsFiltersForm({
@@ -16,32 +42,29 @@ export function InsightsFiltersForm({
 }) {
   const { t, i18n } = useTranslation('insights');
   const id = useId();
-  const [draft, setDraft] = useState<InsightsFilters>(filters);
-  const campaigns = useApiData(orgId, (signal) =>
-    api.client.GET('/api/orgs/{orgId}/campaigns', { params: { path: { orgId } }, signal }),
-  );
+  const { register, handleSubmit, reset, control } = useForm<FilterValues>({
+    defaultValues: filterValues(filters),
+  });
+  // Their options arrive with the campaign list, so the choice is shown from the form's value.
+  const [campaignId, catalogueId] = useWatch({ control, name: ['campaignId', 'catalogueId'] });
+  const campaigns = useCampaigns(orgId);
   const sent = (campaigns.data?.items ?? []).filter((c) => c.status !== 'draft');
   // The guidelines this buyer has asked about, once each (the heat map shows one catalogue at a time).
   const catalogues = [...new Map(sent.map((c) => [c.catalogueId, c.catalogueTitle])).entries()];
   const lang = i18n.resolvedLanguage === 'en' ? 'en' : 'ja';
-  const set = (change: InsightsFilters) => setDraft((d) => ({ ...d, ...change }));
   const active = Object.values(filters).some(Boolean);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onApply(draft);
-  }
+  const submit = handleSubmit((values) => onApply(toFilters(values)));
 
   return (
-    <form className="panel insights-filters" onSubmit={submit} aria-label={t('filters.title')}>
+    <form className="panel insights-filters" onSubmit={(e) => void submit(e)} aria-label={t('filters.title')}>
       <div className="filter-grid">
         <div className="field">
           <label htmlFor={`${id}-campaign`}>{t('filters.campaign')}</label>
           <select
             id={`${id}-campaign`}
             data-testid="filter-campaign"
-            value={draft.campaignId ?? ''}
-            onChange={(e) => set({ campaignId: e.target.value || undefined })}
+            value={campaignId}
+            {...register('campaignId')}
           >
             <option value="">{t('filters.latest')}</option>
             {sent.map((c) => (
@@ -56,8 +79,8 @@ export function InsightsFiltersForm({
           <select
             id={`${id}-catalogue`}
             data-testid="filter-catalogue"
-            value={draft.catalogueId ?? ''}
-            onChange={(e) => set({ catalogueId: e.target.value || undefined })}
+            value={catalogueId}
+            {...register('catalogueId')}
           >
             <option value="">{t('filters.anyCatalogue')}</option>
             {catalogues.map(([catalogueId, title]) => (
@@ -69,24 +92,11 @@ export function InsightsFiltersForm({
         </div>
         <div className="field">
           <label htmlFor={`${id}-tag`}>{t('filters.tag')}</label>
-          <input
-            id={`${id}-tag`}
-            data-testid="filter-tag"
-            value={draft.tag ?? ''}
-            onChange={(e) => set({ tag: e.target.value })}
-            autoComplete="off"
-          />
+          <input id={`${id}-tag`} data-testid="filter-tag" {...register('tag')} autoComplete="off" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-criticality`}>{t('filters.criticality')}</label>
-          <select
-            id={`${id}-criticality`}
-            data-testid="filter-criticality"
-            value={draft.criticality ?? ''}
-            onChange={(e) =>
-              set({ criticality: CRITICALITIES.find((c): c is Criticality => c === e.target.value) })
-            }
-          >
+          <select id={`${id}-criticality`} data-testid="filter-criticality" {...register('criticality')}>
             <option value="">{t('filters.any')}</option>
             {CRITICALITIES.map((c) => (
               <option key={c} value={c}>
@@ -97,13 +107,7 @@ export function InsightsFiltersForm({
         </div>
         <div className="field">
           <label htmlFor={`${id}-region`}>{t('filters.region')}</label>
-          <input
-            id={`${id}-region`}
-            data-testid="filter-region"
-            value={draft.region ?? ''}
-            onChange={(e) => set({ region: e.target.value })}
-            autoComplete="off"
-          />
+          <input id={`${id}-region`} data-testid="filter-region" {...register('region')} autoComplete="off" />
         </div>
       </div>
       <div className="form-actions filter-actions">
@@ -115,7 +119,7 @@ export function InsightsFiltersForm({
             type="button"
             className="button"
             onClick={() => {
-              setDraft({});
+              reset(filterValues({}));
               onApply({});
             }}
           >

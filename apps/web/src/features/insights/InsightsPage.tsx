@@ -2,17 +2,16 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { localized } from '../campaigns/format';
-import { useApiData } from '../campaigns/useApiData';
+import { localized } from '../../lib/format';
 import { useCurrentMembership } from '../shell/organization';
 import { ApiTokensPanel } from './ApiTokensPanel';
 import { RemediationCounts } from './bits';
 import { DistributionChart } from './DistributionChart';
 import { canViewInsights } from './format';
 import { type CellRef, HeatmapChart } from './HeatmapChart';
-import { useInsightsFilters } from './hooks';
+import { useInsightsFilters } from './useInsightsFilters';
 import { InsightsFiltersForm } from './InsightsFilters';
-import { api } from '../../api/client';
+import { useCellSuppliers, useDistribution, useHeatmap } from './api';
 import { type ExportName, exportUrl } from './query';
 import { SupplierRowsTable, SupplierTable } from './SupplierTable';
 import type { Distribution, Heatmap, InsightsFilters } from './types';
@@ -39,18 +38,8 @@ function InsightsView({ orgId, isAdmin }: { orgId: string; isAdmin: boolean }) {
   const [filters, setFilters] = useInsightsFilters();
   const [selected, setSelected] = useState<CellRef | null>(null);
   const filterKey = JSON.stringify([orgId, filters]);
-  const heatmap = useApiData(filterKey, (signal) =>
-    api.client.GET('/api/orgs/{orgId}/insights/heatmap', {
-      params: { path: { orgId }, query: filters },
-      signal,
-    }),
-  );
-  const distribution = useApiData(filterKey, (signal) =>
-    api.client.GET('/api/orgs/{orgId}/insights/distribution', {
-      params: { path: { orgId }, query: filters },
-      signal,
-    }),
-  );
+  const heatmap = useHeatmap(orgId, filters);
+  const distribution = useDistribution(orgId, filters);
 
   const data = heatmap.data;
   const catalogue = data?.catalogue ?? null;
@@ -81,7 +70,7 @@ function InsightsView({ orgId, isAdmin }: { orgId: string; isAdmin: boolean }) {
           {t('page.empty')}
         </p>
       ) : (
-        <div aria-busy={heatmap.loading} className="insights-body">
+        <div aria-busy={heatmap.isFetching} className="insights-body">
           <HeatmapSection heatmap={data} selected={selected} onSelect={setSelected} />
           {selected && (
             <CellSuppliers
@@ -178,22 +167,7 @@ function CellSuppliers({
 }) {
   const { t, i18n } = useTranslation('insights');
   const heading = useRef<HTMLHeadingElement>(null);
-  const { data, error, loading } = useApiData(JSON.stringify([orgId, filters, cell]), (signal) =>
-    api.client.GET('/api/orgs/{orgId}/insights/cells', {
-      params: {
-        path: { orgId },
-        query: {
-          ...filters,
-          tier: cell.tier,
-          groupId: cell.groupId,
-          sort: cell.groupId,
-          order: 'asc',
-          limit: 200,
-        },
-      },
-      signal,
-    }),
-  );
+  const { data, error, isPending } = useCellSuppliers(orgId, filters, cell.tier, cell.groupId);
   useEffect(() => {
     heading.current?.focus();
     heading.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
@@ -215,7 +189,7 @@ function CellSuppliers({
       </div>
       {error !== null ? (
         <ErrorMessage error={error} />
-      ) : loading && !data ? (
+      ) : isPending ? (
         <p role="status">{t('common.loading')}</p>
       ) : rows.length === 0 ? (
         <p className="empty" role="status">

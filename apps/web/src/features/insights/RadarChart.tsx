@@ -1,6 +1,8 @@
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cssToken, type TokenName } from '../../lib/tokens';
 import { ChartFigure } from './ChartFigure';
+import { chartColors } from './colors';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts';
 import { percent } from './format';
@@ -9,7 +11,8 @@ export interface RadarSeries {
   name: string;
   /** 0..1 per category, in the order of `categories`; null when it does not apply. */
   values: (number | null)[];
-  color: string;
+  /** The design token of the series' colour. */
+  color: TokenName;
   dashed?: boolean;
 }
 
@@ -28,37 +31,40 @@ export function RadarChart({
   const { t, i18n } = useTranslation('insights');
   const language = i18n.resolvedLanguage;
 
-  const option = useMemo(
-    (): ChartOption => ({
+  const option = useMemo((): ChartOption => {
+    const colors = chartColors();
+    return {
       animation: false,
-      legend: { bottom: 0, textStyle: { color: '#1d2330' } },
+      legend: { bottom: 0, textStyle: { color: colors.text } },
       tooltip: { trigger: 'item', confine: true },
       radar: {
         radius: '52%',
         center: ['50%', '48%'],
         indicator: categories.map((name) => ({ name, max: 1, min: 0 })),
-        axisName: { color: '#1d2330', width: 72, overflow: 'break', lineHeight: 14 },
-        splitArea: { areaStyle: { color: ['#ffffff', '#f5f6f8'] } },
+        axisName: { color: colors.text, width: 72, overflow: 'break', lineHeight: 14 },
+        splitArea: { areaStyle: { color: [colors.band, colors.bandAlt] } },
       },
       series: [
         {
           type: 'radar',
-          data: series.map((s) => ({
-            name: s.name,
-            value: s.values.map((v) => v ?? 0),
-            itemStyle: { color: s.color },
-            lineStyle: { color: s.color, width: 2, type: s.dashed ? 'dashed' : 'solid' },
-            areaStyle: s.dashed ? undefined : { color: s.color, opacity: 0.15 },
-            symbol: s.dashed ? 'rect' : 'circle',
-          })),
+          data: series.map((s) => {
+            const color = cssToken(s.color);
+            return {
+              name: s.name,
+              value: s.values.map((v) => v ?? 0),
+              itemStyle: { color },
+              lineStyle: { color, width: 2, type: s.dashed ? 'dashed' : 'solid' },
+              areaStyle: s.dashed ? undefined : { color, opacity: 0.15 },
+              symbol: s.dashed ? 'rect' : 'circle',
+            };
+          }),
           tooltip: {
             valueFormatter: (value) => percent(typeof value === 'number' ? value : null, language),
           },
         },
       ],
-    }),
-    [categories, series, language],
-  );
+    };
+  }, [categories, series, language]);
 
   return (
     <ChartFigure

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { isProblem } from '../../lib/problem';
-import { assessmentPath } from '../campaigns/format';
+import { assessmentPath } from '../../lib/paths';
 import { useCurrentMembership } from '../shell/organization';
 import { canViewInsights, insightsPath, supplierInsightsPath } from './format';
 import { SupplierSummaryView } from './SupplierSummaryView';
-import { useSupplierSummary } from './useSupplierSummary';
+import { useSupplierSummary } from './api';
 
 /** One supplier as the buyer sees it: summary, category radar, gaps and remediation. */
 export function SupplierInsightsPage() {

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { formatDate, localized, localToday } from '../campaigns/format';
+import { formatDate, localized, localToday } from '../../lib/format';
 import { supplierInsightsPath } from './format';
 import { SupplierSummaryView } from './SupplierSummaryView';
-import { useSupplierSummary } from './useSupplierSummary';
+import { useSupplierSummary } from './api';
 
 /** A one-page report of a supplier, laid out for printing (the app's header and buttons are not printed). */
 export function SupplierReportPage() {

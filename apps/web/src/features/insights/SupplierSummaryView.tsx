@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate, localized } from '../campaigns/format';
+import { formatDate, localized } from '../../lib/format';
 import { ConsentBadge, useLevelLabel } from './bits';
 import { percent } from './format';
 import { RadarChart } from './RadarChart';
 import type { HeatmapCatalogue, SupplierSummary } from './types';
 
-export const SUPPLIER_COLOR = '#08519c';
-export const TARGET_COLOR = '#5b6475';
+export const SUPPLIER_COLOR = '--series-own';
+export const TARGET_COLOR = '--series-reference';
 
 /**
  * Levels, per-category results (radar + table), gaps and remediation: shared by the page and the report. A

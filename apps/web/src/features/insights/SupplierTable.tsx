@@ -2,10 +2,10 @@ import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { localized } from '../campaigns/format';
+import { localized } from '../../lib/format';
 import { CategoryValue, ConsentBadge, RemediationCounts, useLevelLabel } from './bits';
 import { percent, supplierInsightsPath } from './format';
-import { useSupplierRows } from './hooks';
+import { useSupplierRows } from './api';
 import type { HeatmapCatalogue, InsightsFilters, InsightSupplier, SortKey, SortOrder, Tier } from './types';
 
 /** One tier's suppliers: sortable by name, level, achievement and every category; each row opens the supplier. */
@@ -26,7 +26,7 @@ export function SupplierTable({
   const { t } = useTranslation('insights');
   const id = useId();
   const [sort, setSort] = useState<{ key: SortKey; order: SortOrder }>({ key: 'achievement', order: 'asc' });
-  const rows = useSupplierRows({ orgId, filters, tier, sort: sort.key, order: sort.order });
+  const rows = useSupplierRows(orgId, { filters, tier, sort: sort.key, order: sort.order });
 
   const sortBy = (key: SortKey) =>
     setSort((current) =>

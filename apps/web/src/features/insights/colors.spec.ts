@@ -1,5 +1,16 @@
+/// <reference types="node" />
 import { describe, expect, it } from '@jest/globals';
-import { BLUES, heatColor, textOn } from './colors';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTokens } from '../../lib/tokens';
+import { heatColor as heatColorOn, heatPalette, textOn as textOnPalette } from './colors';
+
+// The palette exactly as styles/tokens.css declares it.
+const tokens = parseTokens(readFileSync(join(__dirname, '../../styles/tokens.css'), 'utf8'));
+const palette = heatPalette((name) => tokens[name] ?? '');
+const BLUES = palette.scale;
+const heatColor = (share: number) => heatColorOn(share, BLUES);
+const textOn = (share: number) => textOnPalette(share, palette);
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -14,6 +25,11 @@ function contrast(a: string, b: string): number {
 }
 
 describe('heat map colours', () => {
+  it('reads nine stops of #rrggbb from the tokens', () => {
+    expect(BLUES).toHaveLength(9);
+    for (const stop of [...BLUES, palette.dark, palette.light]) expect(stop).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
   it('runs from the lightest to the darkest stop and clamps', () => {
     expect(heatColor(0)).toBe(BLUES[0]);
     expect(heatColor(1)).toBe(BLUES[BLUES.length - 1]);

@@ -1,16 +1,15 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
-import type { components } from '../../api/schema';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { STORAGE_KEYS } from '../../lib/storage';
 import { forgetLinkToken, useLinkToken } from '../account/linkToken';
 import type { LoginLocationState } from '../auth/RequireAuth';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { type AcceptBody, useAcceptInvitation, useInvitationPreview } from './api';
 
-type Preview = components['schemas']['InvitationPreviewDto'];
+const LOGIN_STATE: LoginLocationState = { from: '/invitations/accept' };
 
 /**
  * An invitation link. A new person sets their name and password, joins and is signed in. Someone who already has
@@ -21,55 +20,25 @@ export function AcceptInvitationPage() {
   const { state, signedIn, logout } = useSession();
   const navigate = useNavigate();
   const token = useLinkToken(STORAGE_KEYS.pendingInvitation);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const sessionKnown = state.status !== 'loading';
   const signedInUser = state.status === 'signedIn' ? state.me.user.id : null;
+  const preview = useInvitationPreview(token, signedInUser, state.status !== 'loading');
+  const { register, handleSubmit, setValue } = useForm({ defaultValues: { name: '', password: '' } });
+  const accept = useAcceptInvitation();
+  const submitting = accept.isPending || accept.isSuccess;
+  const error = accept.isError ? accept.error : null;
 
-  useEffect(() => {
-    if (!token || !sessionKnown) return;
-    let live = true;
-    api.client.POST('/api/invitations/preview', { body: { token } }).then(
-      ({ data, error: problem }) => {
-        if (!live) return;
-        if (data) setPreview(data);
-        else setError(problem);
-      },
-      (failure: unknown) => live && setError(failure),
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, sessionKnown, signedInUser]);
-
-  async function accept(body: { token: string; name?: string; password?: string }) {
-    setSubmitting(true);
-    setError(null);
+  async function join(body: AcceptBody) {
     try {
-      const { data, error: problem } = await api.client.POST('/api/invitations/accept', { body });
-      if (data) {
-        forgetLinkToken(STORAGE_KEYS.pendingInvitation);
-        signedIn(data);
-        navigate('/', { replace: true });
-        return;
-      }
-      setError(problem);
-    } catch (failure) {
-      setError(failure);
+      const me = await accept.mutateAsync(body);
+      forgetLinkToken(STORAGE_KEYS.pendingInvitation);
+      signedIn(me);
+      navigate('/', { replace: true });
+    } catch {
+      setValue('password', '');
     }
-    setPassword('');
-    setSubmitting(false);
   }
+  const submitNew = handleSubmit(({ name, password }) => join({ token, name, password }));
 
-  function submitNew(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void accept({ token, name, password });
-  }
-
-  const loginState: LoginLocationState = { from: '/invitations/accept' };
   let content;
   if (!token) {
     content = (
@@ -77,56 +46,60 @@ export function AcceptInvitationPage() {
         {t('invitation.noToken')}
       </p>
     );
-  } else if (!preview) {
-    content =
-      error !== null ? (
-        <ErrorMessage error={error} id="invitation-error" />
-      ) : (
-        <p className="page-status" role="status">
-          {t('common.loading')}
-        </p>
-      );
+  } else if (preview.isError) {
+    content = <ErrorMessage error={preview.error} id="invitation-error" />;
+  } else if (!preview.data) {
+    content = (
+      <p className="page-status" role="status">
+        {t('common.loading')}
+      </p>
+    );
   } else {
-    const what = t('invitation.what', {
-      organization: preview.organizationName,
-      role: t(`roles.${preview.role}`),
-      email: preview.email,
-    });
-    if (preview.accountExists && !preview.signedInAsInvitee) {
+    const invitation = preview.data;
+    const what = (
+      <p data-testid="invitation-what">
+        {t('invitation.what', {
+          organization: invitation.organizationName,
+          role: t(`roles.${invitation.role}`),
+          email: invitation.email,
+        })}
+      </p>
+    );
+    if (invitation.accountExists && !invitation.signedInAsInvitee) {
       content = (
         <>
-          <p data-testid="invitation-what">{what}</p>
+          {what}
           <p className="alert alert-info" role="status" data-testid="invitation-sign-in">
-            {t('invitation.signInFirst', { email: preview.email })}
+            {t('invitation.signInFirst', { email: invitation.email })}
           </p>
           {signedInUser ? (
             <button
               type="button"
               className="button button-primary button-block"
               onClick={() =>
-                void logout().then(() => navigate('/login', { replace: true, state: loginState }))
+                void logout().then(() => navigate('/login', { replace: true, state: LOGIN_STATE }))
               }
             >
-              {t('invitation.switchAccount', { email: preview.email })}
+              {t('invitation.switchAccount', { email: invitation.email })}
             </button>
           ) : (
-            <Link className="button button-primary button-block" to="/login" state={loginState}>
+            <Link className="button button-primary button-block" to="/login" state={LOGIN_STATE}>
               {t('invitation.signIn')}
             </Link>
           )}
         </>
       );
-    } else if (preview.accountExists) {
+    } else if (invitation.accountExists) {
       content = (
         <>
-          <p data-testid="invitation-what">{what}</p>
+          {what}
           {error !== null && <ErrorMessage error={error} id="invitation-error" />}
           <button
             type="button"
             className="button button-primary button-block"
             data-testid="invitation-join"
             disabled={submitting}
-            onClick={() => void accept({ token })}
+            onClick={() => void join({ token })}
           >
             {submitting ? t('invitation.submitting') : t('invitation.submit')}
           </button>
@@ -134,8 +107,8 @@ export function AcceptInvitationPage() {
       );
     } else {
       content = (
-        <form onSubmit={submitNew} aria-describedby={error ? 'invitation-error' : undefined}>
-          <p data-testid="invitation-what">{what}</p>
+        <form onSubmit={(e) => void submitNew(e)} aria-describedby={error ? 'invitation-error' : undefined}>
+          {what}
           <p className="muted">{t('invitation.lead')}</p>
           {state.status === 'signedIn' && (
             <p className="alert alert-info" role="status">
@@ -151,8 +124,7 @@ export function AcceptInvitationPage() {
               autoComplete="name"
               required
               maxLength={100}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
+              {...register('name', { required: true, maxLength: 100 })}
             />
           </div>
           <div className="field">
@@ -164,8 +136,7 @@ export function AcceptInvitationPage() {
               autoComplete="new-password"
               minLength={10}
               required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              {...register('password', { required: true, minLength: 10 })}
             />
             <p className="hint">{t('invitation.passwordHint')}</p>
           </div>

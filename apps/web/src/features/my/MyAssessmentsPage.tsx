@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { assessmentPath, daysUntil, formatDate } from '../campaigns/format';
-import { AssessmentStatusBadge, Progress } from '../campaigns/StatusBadge';
-import type { MyAssessment } from '../campaigns/types';
-import { useApiData } from '../campaigns/useApiData';
+import { assessmentPath } from '../../lib/paths';
+import { daysUntil, formatDate } from '../../lib/format';
+import { AssessmentStatusBadge, Progress } from '../../lib/AssessmentStatus';
+import type { MyAssessment } from './types';
+import { useMyAssessments } from './api';
 
 const OPEN_FOR_SUPPLIER = new Set(['invited', 'in_progress', 'returned']);
 
@@ -24,9 +24,7 @@ export function groupMyAssessments(items: readonly MyAssessment[]) {
 /** The supplier's home: what to answer, by when, and how far along it is. */
 export function MyAssessmentsPage() {
   const { t } = useTranslation('campaigns');
-  const { data, error, loading } = useApiData('my', (signal) =>
-    api.client.GET('/api/my/assessments', { signal }),
-  );
+  const { data, error, isPending } = useMyAssessments();
 
   if (error !== null) {
     return (
@@ -36,7 +34,7 @@ export function MyAssessmentsPage() {
       </div>
     );
   }
-  if (loading && !data) {
+  if (isPending) {
     return (
       <p className="page-status" role="status">
         {t('common.loading')}

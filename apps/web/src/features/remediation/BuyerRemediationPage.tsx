@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { canViewCampaigns } from '../campaigns/format';
-import { useApiData } from '../campaigns/useApiData';
+import { canViewCampaigns } from '../../lib/roles';
+import { useCampaigns } from '../campaigns/api';
 import { useCurrentMembership } from '../shell/organization';
-import { ItemCard, replaceItem, toggled } from './ItemCard';
-import { type RemediationItem, type RemediationStatus, STATUS_ORDER } from './types';
+import { type OrgRemediationQuery, useOrgRemediation } from './api';
+import { ItemCard, toggled } from './ItemCard';
+import { type RemediationStatus, STATUS_ORDER } from './types';
 
 interface Filters {
   status: RemediationStatus | '';
@@ -25,26 +25,16 @@ export function BuyerRemediationPage() {
   const { orgId = '' } = useParams();
   const membership = useCurrentMembership();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const key = `${orgId}:${JSON.stringify(filters)}`;
-  const query = {
+  const query: OrgRemediationQuery = {
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.overdue ? { overdue: 'true' as const } : {}),
     ...(filters.tier ? { tier: Number(filters.tier) } : {}),
     ...(filters.campaignId ? { campaignId: filters.campaignId } : {}),
   };
-  const first = useApiData(key, (signal) =>
-    api.client.GET('/api/orgs/{orgId}/remediation', { params: { path: { orgId }, query }, signal }),
-  );
-  const campaigns = useApiData(`campaigns:${orgId}`, (signal) =>
-    api.client.GET('/api/orgs/{orgId}/campaigns', { params: { path: { orgId } }, signal }),
-  );
-  // Later pages and edits, for the current filters only.
-  const [more, setMore] = useState<{ key: string; items: RemediationItem[]; cursor: string | null } | null>(
-    null,
-  );
+  // A change made in an open card updates these rows in the cache (see storeRemediationItem).
+  const list = useOrgRemediation(orgId, query);
+  const campaigns = useCampaigns(orgId);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
 
   if (membership && !canViewCampaigns(membership.role)) {
     return (
@@ -57,25 +47,7 @@ export function BuyerRemediationPage() {
     );
   }
 
-  const current = more?.key === key ? more : null;
-  const items = current?.items ?? first.data?.items ?? [];
-  const cursor = current ? current.cursor : (first.data?.nextCursor ?? null);
-
-  async function loadMore() {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const { data, error } = await api.client.GET('/api/orgs/{orgId}/remediation', {
-        params: { path: { orgId }, query: { ...query, cursor } },
-      });
-      if (data) setMore({ key, items: [...items, ...data.items], cursor: data.nextCursor });
-      else setMoreError(error);
-    } catch (failure) {
-      setMoreError(failure);
-    }
-    setLoadingMore(false);
-  }
+  const items = list.items;
 
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
 
@@ -146,19 +118,19 @@ export function BuyerRemediationPage() {
         </label>
       </fieldset>
 
-      {first.error !== null ? (
-        <ErrorMessage error={first.error} />
-      ) : first.loading && !first.data ? (
+      {list.error !== null ? (
+        <ErrorMessage error={list.error} />
+      ) : list.loading ? (
         <p role="status">{t('common.loading')}</p>
       ) : (
         <>
           <p className="result-count" role="status" data-testid="remediation-total">
-            {t('list.total', { total: first.data?.total ?? 0 })}
+            {t('list.total', { total: list.lastPage?.total ?? 0 })}
           </p>
           {items.length === 0 ? (
             <p className="empty">{t('list.empty')}</p>
           ) : (
-            <ul className="remediation-list" aria-busy={first.loading}>
+            <ul className="remediation-list" aria-busy={list.fetching}>
               {items.map((item) => (
                 <ItemCard
                   key={item.id}
@@ -166,21 +138,18 @@ export function BuyerRemediationPage() {
                   side="buyer"
                   open={open.has(item.id)}
                   onToggle={() => setOpen(toggled(open, item.id))}
-                  onChanged={(next) =>
-                    setMore({ key, items: replaceItem(items, next), cursor: cursor ?? null })
-                  }
                 />
               ))}
             </ul>
           )}
-          {moreError !== null && <ErrorMessage error={moreError} />}
-          {cursor && (
+          {list.moreError !== null && <ErrorMessage error={list.moreError} />}
+          {list.hasMore && (
             <button
               type="button"
               className="button"
               data-testid="remediation-more"
-              disabled={loadingMore}
-              onClick={() => void loadMore()}
+              disabled={list.loadingMore}
+              onClick={list.loadMore}
             >
               {t('list.more')}
             </button>

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, localized } from '../campaigns/format';
+import { formatDate, localized } from '../../lib/format';
 import { RemediationPanel } from './RemediationPanel';
-import type { RemediationDetail, RemediationItem, RemediationStatus } from './types';
+import type { RemediationItem, RemediationStatus } from './types';
 
 export function RemediationStatusBadge({ status }: { status: RemediationStatus }) {
   const { t } = useTranslation('remediation');
@@ -23,14 +23,12 @@ export function ItemCard({
   side,
   open,
   onToggle,
-  onChanged,
 }: {
   item: RemediationItem;
   side: 'supplier' | 'buyer';
   /** Kept by the page, so a card that moves to another status group stays open. */
   open: boolean;
   onToggle(): void;
-  onChanged(item: RemediationDetail): void;
 }) {
   const { t, i18n } = useTranslation('remediation');
   const id = useId();
@@ -104,21 +102,11 @@ export function ItemCard({
       </button>
       {open && (
         <div id={`${id}-panel`}>
-          <RemediationPanel itemId={item.id} onChanged={onChanged} />
+          <RemediationPanel itemId={item.id} />
         </div>
       )}
     </li>
   );
-}
-
-/** Copies the list fields of a changed item into a list. */
-export function replaceItem(items: readonly RemediationItem[], next: RemediationDetail): RemediationItem[] {
-  return items.map((i) => (i.id === next.id ? { ...i, ...listFields(next) } : i));
-}
-
-function listFields(d: RemediationDetail): RemediationItem {
-  const { evidence: _evidence, history: _history, viewer: _viewer, ...item } = d;
-  return item;
 }
 
 /** Which cards are open, by item id. */

@@ -1,20 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { useApiData } from '../campaigns/useApiData';
-import { ItemCard, replaceItem, toggled } from './ItemCard';
-import { STATUS_ORDER, type RemediationItem } from './types';
+import { useMyRemediation } from './api';
+import { ItemCard, toggled } from './ItemCard';
+import { STATUS_ORDER } from './types';
 
 /** The supplier's board: every gap of its submitted assessments, grouped by status. */
 export function RemediationBoardPage() {
   const { t } = useTranslation('remediation');
-  const { data, error, loading } = useApiData('mine', (signal) =>
-    api.client.GET('/api/my/remediation', { signal }),
-  );
-  const [edited, setEdited] = useState<RemediationItem[] | null>(null);
+  // A change made in an open card updates this list in the cache (see storeRemediationItem).
+  const { data, error, isPending } = useMyRemediation();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const items = edited ?? data?.items ?? [];
+  const items = data?.items ?? [];
 
   return (
     <div className="page remediation-page">
@@ -24,7 +21,7 @@ export function RemediationBoardPage() {
       <p className="muted page-lead">{t('board.lead')}</p>
       {error !== null ? (
         <ErrorMessage error={error} />
-      ) : loading && !data ? (
+      ) : isPending ? (
         <p role="status">{t('common.loading')}</p>
       ) : items.length === 0 ? (
         <p className="empty" role="status" data-testid="remediation-empty">
@@ -56,7 +53,6 @@ export function RemediationBoardPage() {
                     side="supplier"
                     open={open.has(item.id)}
                     onToggle={() => setOpen(toggled(open, item.id))}
-                    onChanged={(next) => setEdited((prev) => replaceItem(prev ?? data?.items ?? [], next))}
                   />
                 ))}
               </ul>

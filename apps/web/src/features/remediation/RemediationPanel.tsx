@@ -1,149 +1,103 @@
-import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ChangeEvent, useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { formatDate, formatDay, localized } from '../../lib/format';
+import { assessmentPath } from '../../lib/paths';
 import { isProblem } from '../../lib/problem';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_MB, formatBytes } from '../assessment/model';
-import { assessmentPath, formatDate, formatDay, localized } from '../campaigns/format';
-import { useApiData } from '../campaigns/useApiData';
+import {
+  fetchRemediationItem,
+  type RemediationChange,
+  storeRemediationItem,
+  useChangeRemediation,
+  useRemediationItem,
+} from './api';
 import { History } from './History';
 import { changedFields, type PlanFields, planFields, SUPPLIER_MOVES, supportLink } from './model';
 import type { RemediationDetail, RemediationStatus, RemediationUpdate } from './types';
-import { multipartFile } from '../../lib/upload';
-
-type Result = { data?: RemediationDetail; error?: unknown };
 
 const evidenceUrl = (assessmentId: string, evidenceId: string) =>
   `/api/assessments/${encodeURIComponent(assessmentId)}/evidence/${encodeURIComponent(evidenceId)}`;
 
+const isConflict = (failure: unknown) => isProblem(failure) && failure.code === 'REMEDIATION_CONFLICT';
+
 /**
  * One remediation item in full: the supplier edits the plan, changes the status and attaches evidence; the
- * buyer verifies or sends it back. Both see the evidence and the history.
+ * buyer verifies or sends it back. Both see the evidence and the history. A change updates the item and every
+ * list that shows it (see storeRemediationItem).
  */
-export function RemediationPanel({
-  itemId,
-  onChanged,
-}: {
-  itemId: string;
-  onChanged(item: RemediationDetail): void;
-}) {
+export function RemediationPanel({ itemId }: { itemId: string }) {
   const { t } = useTranslation('remediation');
-  const loaded = useApiData(itemId, (signal) =>
-    api.client.GET('/api/remediation/{itemId}', { params: { path: { itemId } }, signal }),
-  );
-  const [local, setLocal] = useState<RemediationDetail | null>(null);
-  const item = local ?? loaded.data;
+  const loaded = useRemediationItem(itemId);
+  const item = loaded.data;
 
-  if (loaded.error !== null && !local) return <ErrorMessage error={loaded.error} />;
+  if (loaded.isError && !item) return <ErrorMessage error={loaded.error} />;
   if (!item) return <p role="status">{t('common.loading')}</p>;
-  return (
-    <LoadedPanel
-      key={`${item.id}:${item.version}`}
-      item={item}
-      onChanged={(next) => {
-        setLocal(next);
-        onChanged(next);
-      }}
-    />
-  );
+  return <LoadedPanel key={`${item.id}:${item.version}`} item={item} />;
 }
 
-function LoadedPanel({
-  item,
-  onChanged,
-}: {
-  item: RemediationDetail;
-  onChanged(item: RemediationDetail): void;
-}) {
+function LoadedPanel({ item }: { item: RemediationDetail }) {
   const { t, i18n } = useTranslation('remediation');
   const id = useId();
-  const [form, setForm] = useState<PlanFields>(() => planFields(item));
-  const [riskReason, setRiskReason] = useState(item.riskReason);
-  const [riskExpiresOn, setRiskExpiresOn] = useState(item.riskExpiresOn ?? '');
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const change = useChangeRemediation(item.id);
+  const busy = change.isPending;
+  const error = change.isError && !isConflict(change.error) ? change.error : null;
   const [notice, setNotice] = useState<'saved' | 'conflict' | null>(null);
+  const planForm = useForm<PlanFields>({ defaultValues: planFields(item) });
+  const riskForm = useForm({
+    defaultValues: { riskReason: item.riskReason, riskExpiresOn: item.riskExpiresOn ?? '' },
+  });
+  const reopenForm = useForm({ defaultValues: { comment: '' } });
+  const form = { ...planFields(item), ...useWatch({ control: planForm.control }) };
+  const comment = useWatch({ control: reopenForm.control, name: 'comment' });
   const editable = item.viewer.canEdit && item.status !== 'verified';
   const changes = changedFields(item, form);
   const dirty = Object.keys(changes).length > 0;
   const language = i18n.resolvedLanguage;
 
-  async function run(request: () => Promise<Result>, success: 'saved' | null = null) {
-    setBusy(true);
-    setError(null);
+  async function run(request: RemediationChange, success: 'saved' | null = null) {
     setNotice(null);
     try {
-      const { data, error: problem } = await request();
-      if (data) {
-        onChanged(data);
-        if (success) setNotice(success);
-      } else if (isProblem(problem) && problem.code === 'REMEDIATION_CONFLICT') {
-        const fresh = await api.client.GET('/api/remediation/{itemId}', {
-          params: { path: { itemId: item.id } },
-        });
-        if (fresh.data) onChanged(fresh.data);
-        setNotice('conflict');
-      } else {
-        setError(problem);
-      }
+      await change.mutateAsync(request);
+      if (success) setNotice(success);
     } catch (failure) {
-      setError(failure);
+      if (!isConflict(failure)) return;
+      // Someone else changed the item meanwhile: show it as it is now.
+      try {
+        storeRemediationItem(queryClient, await fetchRemediationItem(item.id));
+      } catch {
+        // The item stays as shown; the notice still explains.
+      }
+      setNotice('conflict');
     }
-    setBusy(false);
   }
 
   const patch = (body: Partial<RemediationUpdate>) =>
-    run(
-      () =>
-        api.client.PATCH('/api/remediation/{itemId}', {
-          params: { path: { itemId: item.id } },
-          body: { ...changes, ...body, baseVersion: item.version },
-        }),
-      'saved',
-    );
+    run({ kind: 'update', body: { ...changes, ...body, baseVersion: item.version } }, 'saved');
 
-  function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void patch({});
-  }
+  const save = planForm.handleSubmit(() => patch({}));
 
-  function acceptRisk(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void patch({ status: 'risk_accepted', riskReason, riskExpiresOn: riskExpiresOn || null });
-  }
+  const acceptRisk = riskForm.handleSubmit(({ riskReason, riskExpiresOn }) =>
+    patch({ status: 'risk_accepted', riskReason, riskExpiresOn: riskExpiresOn || null }),
+  );
 
   async function upload(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    await run(() =>
-      api.client.POST('/api/remediation/{itemId}/evidence', {
-        params: { path: { itemId: item.id } },
-        ...multipartFile(file),
-      }),
-    );
+    await run({ kind: 'evidence', file });
     input.value = '';
   }
 
-  const verify = () =>
-    run(() =>
-      api.client.POST('/api/remediation/{itemId}/verify', {
-        params: { path: { itemId: item.id } },
-        body: { baseVersion: item.version },
-      }),
-    );
+  const verify = () => run({ kind: 'verify', baseVersion: item.version });
 
-  function reopen(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void run(() =>
-      api.client.POST('/api/remediation/{itemId}/reopen', {
-        params: { path: { itemId: item.id } },
-        body: { baseVersion: item.version, comment: comment.trim() },
-      }),
-    );
-  }
+  const reopen = reopenForm.handleSubmit(({ comment: text }) =>
+    run({ kind: 'reopen', baseVersion: item.version, comment: text.trim() }),
+  );
 
   const moves = editable ? SUPPLIER_MOVES[item.status] : [];
   const link = supportLink(item.supportOffer);
@@ -169,7 +123,11 @@ function LoadedPanel({
       {error !== null && <ErrorMessage error={error} />}
 
       {editable ? (
-        <form onSubmit={save} className="remediation-form" aria-labelledby={`${id}-plan-title`}>
+        <form
+          onSubmit={(e) => void save(e)}
+          className="remediation-form"
+          aria-labelledby={`${id}-plan-title`}
+        >
           <h3 id={`${id}-plan-title`}>{t('form.title')}</h3>
           <div className="field">
             <label htmlFor={`${id}-plan`}>{t('form.plan')}</label>
@@ -179,8 +137,7 @@ function LoadedPanel({
               rows={3}
               maxLength={4000}
               placeholder={t('form.planHint')}
-              value={form.plan}
-              onChange={(e) => setForm({ ...form, plan: e.target.value })}
+              {...planForm.register('plan')}
             />
           </div>
           <div className="field-row">
@@ -191,8 +148,7 @@ function LoadedPanel({
                 data-testid="remediation-owner"
                 maxLength={200}
                 aria-describedby={`${id}-owner-hint`}
-                value={form.ownerName}
-                onChange={(e) => setForm({ ...form, ownerName: e.target.value })}
+                {...planForm.register('ownerName')}
               />
               <p className="hint muted" id={`${id}-owner-hint`}>
                 {t('form.ownerHint')}
@@ -205,8 +161,7 @@ function LoadedPanel({
                 data-testid="remediation-due"
                 type="date"
                 max={item.remediationDeadline ?? undefined}
-                value={form.dueDate}
-                onChange={(e) => setForm({ ...form, dueDate: e.target.value })}
+                {...planForm.register('dueDate')}
               />
             </div>
           </div>
@@ -218,8 +173,7 @@ function LoadedPanel({
               rows={2}
               maxLength={2000}
               placeholder={t('form.supportHint')}
-              value={form.supportOffer}
-              onChange={(e) => setForm({ ...form, supportOffer: e.target.value })}
+              {...planForm.register('supportOffer')}
             />
           </div>
           <div className="form-actions remediation-save-row">
@@ -299,7 +253,7 @@ function LoadedPanel({
           {item.status !== 'risk_accepted' && item.status !== 'done' && (
             <details className="remediation-risk">
               <summary>{t('actions.riskTitle')}</summary>
-              <form onSubmit={acceptRisk}>
+              <form onSubmit={(e) => void acceptRisk(e)}>
                 <div className="field">
                   <label htmlFor={`${id}-risk-reason`}>{t('actions.riskReason')}</label>
                   <textarea
@@ -308,8 +262,7 @@ function LoadedPanel({
                     rows={2}
                     maxLength={2000}
                     required
-                    value={riskReason}
-                    onChange={(e) => setRiskReason(e.target.value)}
+                    {...riskForm.register('riskReason', { required: true })}
                   />
                 </div>
                 <div className="field">
@@ -319,8 +272,7 @@ function LoadedPanel({
                     data-testid="remediation-risk-expires"
                     type="date"
                     required
-                    value={riskExpiresOn}
-                    onChange={(e) => setRiskExpiresOn(e.target.value)}
+                    {...riskForm.register('riskExpiresOn', { required: true })}
                   />
                 </div>
                 <button
@@ -389,7 +341,7 @@ function LoadedPanel({
               >
                 {t('review.verify')}
               </button>
-              <form onSubmit={reopen} className="remediation-reopen">
+              <form onSubmit={(e) => void reopen(e)} className="remediation-reopen">
                 <div className="field">
                   <label htmlFor={`${id}-reopen`}>{t('review.reopenComment')}</label>
                   <textarea
@@ -398,8 +350,7 @@ function LoadedPanel({
                     rows={2}
                     maxLength={2000}
                     required
-                    value={comment}
-                    onChange={(e) => setComment(e.target.value)}
+                    {...reopenForm.register('comment', { required: true })}
                   />
                 </div>
                 <button

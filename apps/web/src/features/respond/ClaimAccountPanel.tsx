@@ -1,8 +1,9 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { useSession } from '../auth/session';
+import { type ClaimBody, useClaimAccount } from './api';
 
 /** What the respond page passes on to the assessment it opens. */
 export interface RespondLocationState {
@@ -17,37 +18,24 @@ export function ClaimAccountPanel() {
   const { t } = useTranslation('assessment');
   const { state, signedIn } = useSession();
   const id = useId();
-  const [name, setName] = useState(state.status === 'signedIn' ? state.me.user.name : '');
-  const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
+  const { register, handleSubmit, setValue } = useForm<ClaimBody>({
+    defaultValues: { name: state.status === 'signedIn' ? state.me.user.name : '', password: '' },
+  });
+  const claim = useClaimAccount();
   const [dismissed, setDismissed] = useState(false);
 
   if (dismissed) return null;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitting(true);
-    setError(null);
+  const submit = handleSubmit(async ({ name, password }) => {
     try {
-      const { data, error: problem } = await api.client.POST('/api/auth/claim', {
-        body: { name: name.trim(), password },
-      });
-      if (data) {
-        signedIn(data);
-        setDone(true);
-      } else {
-        setError(problem);
-      }
-    } catch (failure) {
-      setError(failure);
+      signedIn(await claim.mutateAsync({ name: name.trim(), password }));
+    } catch {
+      // The problem is shown from the mutation.
     }
-    setPassword('');
-    setSubmitting(false);
-  }
+    setValue('password', '');
+  });
 
-  if (done) {
+  if (claim.isSuccess) {
     return (
       <p className="alert alert-success" role="status">
         {t('claim.done', { email: state.status === 'signedIn' ? state.me.user.email : '' })}
@@ -59,8 +47,8 @@ export function ClaimAccountPanel() {
     <details className="panel claim-panel">
       <summary>{t('claim.title')}</summary>
       <p className="muted">{t('claim.help')}</p>
-      <form onSubmit={submit} className="form-grid">
-        {error !== null && <ErrorMessage error={error} />}
+      <form onSubmit={(e) => void submit(e)} className="form-grid">
+        {claim.isError && <ErrorMessage error={claim.error} />}
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('claim.name')}</label>
           <input
@@ -68,8 +56,7 @@ export function ClaimAccountPanel() {
             required
             maxLength={100}
             autoComplete="name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
+            {...register('name', { required: true, maxLength: 100 })}
           />
         </div>
         <div className="field">
@@ -82,16 +69,15 @@ export function ClaimAccountPanel() {
             maxLength={200}
             autoComplete="new-password"
             aria-describedby={`${id}-password-help`}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            {...register('password', { required: true, minLength: PASSWORD_MIN_LENGTH, maxLength: 200 })}
           />
           <p className="muted hint" id={`${id}-password-help`}>
             {t('claim.passwordHelp', { min: PASSWORD_MIN_LENGTH })}
           </p>
         </div>
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={submitting}>
-            {submitting ? t('claim.submitting') : t('claim.submit')}
+          <button type="submit" className="button button-primary" disabled={claim.isPending}>
+            {claim.isPending ? t('claim.submitting') : t('claim.submit')}
           </button>{' '}
           <button type="button" className="button button-quiet" onClick={() => setDismissed(true)}>
             {t('claim.later')}

@@ -1,35 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { forgetRedemption, useRedeemLink } from './api';
 import type { RespondLocationState } from './ClaimAccountPanel';
 import { tokenFromHash } from './token';
-
-interface Redeemed {
-  assessmentId: string;
-  needsPassword: boolean;
-}
-
-// A link works once: redeem each token only once per page, even if the effect runs twice.
-const redemptions = new Map<string, Promise<Redeemed>>();
-
-function redeemOnce(token: string): Promise<Redeemed> {
-  let pending = redemptions.get(token);
-  if (!pending) {
-    pending = (async () => {
-      const { data, error } = await api.client.POST('/api/access-links/redeem', { body: { token } });
-      if (!data) throw error ?? new Error('redeem failed');
-      return data;
-    })();
-    redemptions.set(token, pending);
-  }
-  return pending;
-}
-
-type Phase = { kind: 'working' } | { kind: 'noToken' } | { kind: 'failed'; error: unknown };
 
 function isGone(failure: unknown): boolean {
   return (
@@ -50,7 +27,9 @@ export function RespondPage() {
   const sessionChecked = session.status !== 'loading';
   const [token] = useState(() => tokenFromHash(window.location.hash));
   const [attempt, setAttempt] = useState(0);
-  const [phase, setPhase] = useState<Phase>(token ? { kind: 'working' } : { kind: 'noToken' });
+  const redeem = useRedeemLink();
+  const { mutate, reset } = redeem;
+  const phase = !token ? 'noToken' : redeem.isError ? 'failed' : 'working';
 
   useEffect(() => {
     // Take the token out of the address bar and the history at once.
@@ -66,26 +45,22 @@ export function RespondPage() {
   useEffect(() => {
     if (!token || !sessionChecked) return;
     let live = true;
-    (async () => {
-      const redeemed = await redeemOnce(token);
-      api.csrf.reset();
-      const { data: me, error } = await api.client.GET('/api/auth/me');
-      if (!me) throw error ?? new Error('session failed');
-      if (!live) return;
-      signedIn(me);
-      const state: RespondLocationState = { needsPassword: redeemed.needsPassword };
-      navigate(`/assessments/${encodeURIComponent(redeemed.assessmentId)}`, { replace: true, state });
-    })().catch((error: unknown) => {
-      if (live) setPhase({ kind: 'failed', error });
+    mutate(token, {
+      onSuccess({ me, assessmentId, needsPassword }) {
+        if (!live) return;
+        signedIn(me);
+        const state: RespondLocationState = { needsPassword };
+        navigate(`/assessments/${encodeURIComponent(assessmentId)}`, { replace: true, state });
+      },
     });
     return () => {
       live = false;
     };
-  }, [token, sessionChecked, attempt, navigate, signedIn]);
+  }, [token, sessionChecked, attempt, mutate, navigate, signedIn]);
 
   function retry() {
-    if (token) redemptions.delete(token);
-    setPhase({ kind: 'working' });
+    if (token) forgetRedemption(token);
+    reset();
     setAttempt((n) => n + 1);
   }
 
@@ -97,12 +72,12 @@ export function RespondPage() {
       <main className="login-card respond-card" id="main">
         <p className="brand brand-large">{tc('app.name')}</p>
         <h1>{t('respond.title')}</h1>
-        {phase.kind === 'working' && (
+        {phase === 'working' && (
           <p role="status" data-testid="respond-status">
             {t('respond.working')}
           </p>
         )}
-        {phase.kind === 'noToken' && (
+        {phase === 'noToken' && (
           <>
             <p className="alert alert-error" role="alert">
               {t('respond.noToken')}
@@ -112,8 +87,8 @@ export function RespondPage() {
             </p>
           </>
         )}
-        {phase.kind === 'failed' &&
-          (isGone(phase.error) ? (
+        {phase === 'failed' &&
+          (isGone(redeem.error) ? (
             <div data-testid="respond-link-invalid">
               <div className="alert alert-error" role="alert">
                 <p>{t('respond.invalidTitle')}</p>
@@ -127,7 +102,7 @@ export function RespondPage() {
             </div>
           ) : (
             <>
-              <ErrorMessage error={phase.error} />
+              <ErrorMessage error={redeem.error} />
               <button type="button" className="button" onClick={retry}>
                 {t('respond.retry')}
               </button>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useMe, useSession } from '../auth/session';
-import { campaignsPath, canViewCampaigns } from '../campaigns/format';
+import { campaignsPath } from '../campaigns/format';
+import { canViewCampaigns } from '../../lib/roles';
 import { canViewInsights, insightsPath } from '../insights/format';
 import { buyerRemediationPath, remediationBoardPath } from '../remediation/model';
 import { LanguageSwitch } from './LanguageSwitch';

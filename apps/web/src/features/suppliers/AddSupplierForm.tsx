@@ -1,12 +1,17 @@
-import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import type { AddSupplierBody, Criticality } from '../../api/types';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { parseTags } from '../../lib/format';
+import { useAddSupplier } from './api';
 
 export const CRITICALITIES: readonly Criticality[] = ['low', 'medium', 'high', 'critical'];
 
-interface FormState {
+/** 法人番号: 13 digits (the API also checks the check digit). */
+export const CORPORATE_NUMBER_PATTERN = /^[0-9]{13}$/;
+
+export interface AddSupplierValues {
   name: string;
   corporateNumber: string;
   contactEmail: string;
@@ -15,7 +20,7 @@ interface FormState {
   discloseUpstream: boolean;
 }
 
-const emptyForm: FormState = {
+const emptyForm: AddSupplierValues = {
   name: '',
   corporateNumber: '',
   contactEmail: '',
@@ -24,19 +29,7 @@ const emptyForm: FormState = {
   discloseUpstream: false,
 };
 
-/** Splits "a, b、c" into tags (ASCII or Japanese commas), dropping blanks and repeats. */
-export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[,、，]/)
-        .map((tag) => tag.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
-
-export function toAddSupplierBody(form: FormState): AddSupplierBody {
+export function toAddSupplierBody(form: AddSupplierValues): AddSupplierBody {
   const corporateNumber = form.corporateNumber.trim();
   const contactEmail = form.contactEmail.trim();
   return {
@@ -49,47 +42,21 @@ export function toAddSupplierBody(form: FormState): AddSupplierBody {
   };
 }
 
-export function AddSupplierForm({ orgId, onAdded }: { orgId: string; onAdded(): void }) {
+/** Adds one supplier to the buyer's network; the list shows it at once (the network's pages are refetched). */
+export function AddSupplierForm({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const id = useId();
-  const [form, setForm] = useState(emptyForm);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [added, setAdded] = useState<string | null>(null);
+  const { register, handleSubmit, reset } = useForm<AddSupplierValues>({ defaultValues: emptyForm });
+  const add = useAddSupplier(orgId);
+  const added = add.isSuccess ? add.variables.name : null;
 
-  const text =
-    (field: 'name' | 'corporateNumber' | 'contactEmail' | 'tags') => (e: ChangeEvent<HTMLInputElement>) =>
-      setForm((f) => ({ ...f, [field]: e.target.value }));
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    setAdded(null);
-    const body = toAddSupplierBody(form);
-    try {
-      const { error: problem } = await api.client.POST('/api/orgs/{orgId}/suppliers', {
-        params: { path: { orgId } },
-        body,
-      });
-      if (problem === undefined) {
-        setAdded(body.name);
-        setForm(emptyForm);
-        onAdded();
-      } else {
-        setError(problem);
-      }
-    } catch (failure) {
-      setError(failure);
-    }
-    setSubmitting(false);
-  }
+  const submit = handleSubmit((form) => add.mutate(toAddSupplierBody(form), { onSuccess: () => reset() }));
 
   return (
     <details className="panel">
       <summary>{t('addSupplier.title')}</summary>
-      <form onSubmit={submit} className="form-grid">
-        {error !== null && <ErrorMessage error={error} />}
+      <form onSubmit={(e) => void submit(e)} className="form-grid">
+        {add.isError && <ErrorMessage error={add.error} />}
         {added !== null && (
           <p className="alert alert-success" role="status">
             {t('addSupplier.done', { name: added })}
@@ -97,7 +64,12 @@ export function AddSupplierForm({ orgId, onAdded }: { orgId: string; onAdded(): 
         )}
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('addSupplier.name')}</label>
-          <input id={`${id}-name`} required maxLength={200} value={form.name} onChange={text('name')} />
+          <input
+            id={`${id}-name`}
+            required
+            maxLength={200}
+            {...register('name', { required: true, maxLength: 200 })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-number`}>
@@ -109,38 +81,27 @@ export function AddSupplierForm({ orgId, onAdded }: { orgId: string; onAdded(): 
             pattern="[0-9]{13}"
             maxLength={13}
             autoComplete="off"
-            value={form.corporateNumber}
-            onChange={text('corporateNumber')}
+            {...register('corporateNumber', {
+              // As the input's own pattern: empty, or 13 digits.
+              validate: (v) => v === '' || CORPORATE_NUMBER_PATTERN.test(v),
+            })}
           />
         </div>
         <div className="field">
           <label htmlFor={`${id}-email`}>
             {t('addSupplier.contactEmail')} <span className="muted">{t('common.optional')}</span>
           </label>
-          <input
-            id={`${id}-email`}
-            type="email"
-            inputMode="email"
-            value={form.contactEmail}
-            onChange={text('contactEmail')}
-          />
+          <input id={`${id}-email`} type="email" inputMode="email" {...register('contactEmail')} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-tags`}>
             {t('addSupplier.tags')} <span className="muted">{t('common.optional')}</span>
           </label>
-          <input id={`${id}-tags`} value={form.tags} onChange={text('tags')} />
+          <input id={`${id}-tags`} {...register('tags')} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-criticality`}>{t('addSupplier.criticality')}</label>
-          <select
-            id={`${id}-criticality`}
-            value={form.criticality}
-            onChange={(e) => {
-              const value = CRITICALITIES.find((c) => c === e.target.value);
-              if (value) setForm((f) => ({ ...f, criticality: value }));
-            }}
-          >
+          <select id={`${id}-criticality`} {...register('criticality')}>
             {CRITICALITIES.map((c) => (
               <option key={c} value={c}>
                 {t(`criticality.${c}`)}
@@ -149,17 +110,12 @@ export function AddSupplierForm({ orgId, onAdded }: { orgId: string; onAdded(): 
           </select>
         </div>
         <div className="field field-check">
-          <input
-            id={`${id}-disclose`}
-            type="checkbox"
-            checked={form.discloseUpstream}
-            onChange={(e) => setForm((f) => ({ ...f, discloseUpstream: e.target.checked }))}
-          />
+          <input id={`${id}-disclose`} type="checkbox" {...register('discloseUpstream')} />
           <label htmlFor={`${id}-disclose`}>{t('addSupplier.discloseUpstream')}</label>
         </div>
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={submitting}>
-            {submitting ? t('addSupplier.submitting') : t('addSupplier.submit')}
+          <button type="submit" className="button button-primary" disabled={add.isPending}>
+            {add.isPending ? t('addSupplier.submitting') : t('addSupplier.submit')}
           </button>
         </div>
       </form>

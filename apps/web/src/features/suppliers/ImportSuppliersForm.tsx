@@ -1,20 +1,14 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { ErrorMessage } from '../../lib/ErrorMessage';
-import { multipartFile, useUploadForm } from '../../lib/upload';
+import { useUploadForm } from '../../lib/upload';
+import { useImportSuppliers } from './api';
 
-export function ImportSuppliersForm({ orgId, onImported }: { orgId: string; onImported(): void }) {
+/** A CSV of suppliers; the list shows them once imported (the network's cached pages are refetched). */
+export function ImportSuppliersForm({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const id = useId();
-  const { submitting, error, result, submit } = useUploadForm(
-    (file) =>
-      api.client.POST('/api/orgs/{orgId}/suppliers/import', {
-        params: { path: { orgId } },
-        ...multipartFile(file),
-      }),
-    () => onImported(),
-  );
+  const { submitting, error, result, submit } = useUploadForm(useImportSuppliers(orgId));
   const created = result?.created ?? null;
 
   return (

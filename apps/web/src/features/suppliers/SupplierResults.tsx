@@ -4,31 +4,31 @@ import type { Tier } from '../../api/types';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { SupplierTable } from './SupplierTable';
 import { tierPanelId } from './TierTabs';
-import { PAGE_SIZE, useNetworkPage } from './useNetworkPage';
+import { useNetworkPage } from './api';
+
+export const PAGE_SIZE = 25;
 
 interface Props {
   orgId: string;
   tier: Tier;
   q: string;
-  reload: number;
   /** Whether to point at the add/import forms when the list is empty. */
   canAdd: boolean;
 }
 
 /** One tier's suppliers with cursor paging. Keyed by org/tier/query by the parent, so paging restarts. */
-export function SupplierResults({ orgId, tier, q, reload, canAdd }: Props) {
+export function SupplierResults({ orgId, tier, q, canAdd }: Props) {
   const { t } = useTranslation();
   // cursors[i] opens page i; page 0 has no cursor.
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const [retries, setRetries] = useState(0);
   const pageIndex = cursors.length - 1;
-  const { loading, page, error } = useNetworkPage({
+  const query = useNetworkPage(
     orgId,
-    tier,
-    q,
-    cursor: cursors[pageIndex],
-    reload: reload + retries,
-  });
+    { tier, q, limit: PAGE_SIZE, cursor: cursors[pageIndex] },
+    { keepPrevious: true },
+  );
+  const { data: page, isFetching: loading, refetch } = query;
+  const error = query.isError ? query.error : null;
 
   const items = page?.items ?? [];
   const from = pageIndex * PAGE_SIZE + 1;
@@ -44,7 +44,7 @@ export function SupplierResults({ orgId, tier, q, reload, canAdd }: Props) {
       {error !== null ? (
         <>
           <ErrorMessage error={error} />
-          <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>
+          <button type="button" className="button" onClick={() => void refetch()}>
             {t('common.retry')}
           </button>
         </>

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { Tier } from '../../api/types';
 import { canManageSuppliers, canViewSuppliers, useCurrentMembership } from '../shell/organization';
 import { AddSupplierForm } from './AddSupplierForm';
 import { ImportSuppliersForm } from './ImportSuppliersForm';
-import { SearchBox } from './SearchBox';
+import { SearchBox } from '../../lib/SearchBox';
 import { SupplierResults } from './SupplierResults';
 import { TierTabs } from './TierTabs';
 
@@ -14,7 +13,6 @@ export function SuppliersPage() {
   const { orgId = '' } = useParams();
   const membership = useCurrentMembership();
   const [params, setParams] = useSearchParams();
-  const [reload, setReload] = useState(0);
   const tier: Tier = params.get('tier') === '2' ? 2 : 1;
   const q = params.get('q') ?? '';
 
@@ -37,7 +35,6 @@ export function SuppliersPage() {
   }
 
   const canManage = canManageSuppliers(membership?.role);
-  const added = () => setReload((n) => n + 1);
 
   if (membership && !canViewSuppliers(membership.role)) {
     return (
@@ -55,18 +52,11 @@ export function SuppliersPage() {
       <h1>{t('suppliers.title')}</h1>
       <TierTabs tier={tier} onChange={(next) => update({ tier: next })} />
       <SearchBox key={orgId} initial={q} onSearch={(next) => update({ q: next })} />
-      <SupplierResults
-        key={`${orgId}|${tier}|${q}`}
-        orgId={orgId}
-        tier={tier}
-        q={q}
-        reload={reload}
-        canAdd={canManage}
-      />
+      <SupplierResults key={`${orgId}|${tier}|${q}`} orgId={orgId} tier={tier} q={q} canAdd={canManage} />
       {canManage && (
         <div className="manage">
-          <AddSupplierForm orgId={orgId} onAdded={added} />
-          <ImportSuppliersForm orgId={orgId} onImported={added} />
+          <AddSupplierForm orgId={orgId} />
+          <ImportSuppliersForm orgId={orgId} />
         </div>
       )}
     </div>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, canManageCampaigns, canViewCampaigns, daysUntil, formatDate, localized } from './format';
+import { addDays, daysUntil, formatDate, localized, parseTags } from './format';
+import { canManageCampaigns, canViewCampaigns } from './roles';
 
-describe('campaign formatting helpers', () => {
+describe('formatting helpers', () => {
   it('picks the text in the UI language, falling back to the other one', () => {
     expect(localized({ ja: '評価', en: 'Assessment' }, 'ja')).toBe('評価');
     expect(localized({ ja: '評価', en: 'Assessment' }, 'en')).toBe('Assessment');
@@ -28,5 +29,10 @@ describe('campaign formatting helpers', () => {
     expect(canManageCampaigns('procurement')).toBe(true);
     expect(canViewCampaigns('respondent')).toBe(false);
     expect(canViewCampaigns(undefined)).toBe(false);
+  });
+
+  it('splits tags on ASCII and Japanese commas, once each', () => {
+    expect(parseTags(' press, 板金、press，塗装 ,, ')).toEqual(['press', '板金', '塗装']);
+    expect(parseTags('')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedCallback } from '../../lib/useDebouncedCallback';
+import { useDebouncedCallback } from './useDebouncedCallback';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
