@@ -6,6 +6,7 @@ import { Cascade1795498494236 } from './1795498494236-Cascade';
 import { ApiTokens1795501698239 } from './1795501698239-ApiTokens';
 import { UserEmailVerified1796411138608 } from './1796411138608-UserEmailVerified';
 import { AccountSecurity1796411434896 } from './1796411434896-AccountSecurity';
+import { SupplierAccess1796411468685 } from './1796411468685-SupplierAccess';
 
 /** Every migration, in order. New migrations are appended here (explicit list: works under ts, swc and jest). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ApiTokens1795501698239,
   UserEmailVerified1796411138608,
   AccountSecurity1796411434896,
+  SupplierAccess1796411468685,
 ];

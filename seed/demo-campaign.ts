@@ -7,6 +7,7 @@ import { AnswersService } from '../apps/api/src/assessments/answers.service';
 import { ReviewService } from '../apps/api/src/assessments/review.service';
 import { CampaignsService } from '../apps/api/src/campaigns/campaigns.service';
 import { Clock } from '../apps/api/src/common/clock';
+import { NetworkService } from '../apps/api/src/network/network.service';
 import { addCalendarDays } from '../apps/api/src/reminders/calendar/business-calendar';
 
 export const DEMO_CAMPAIGN_TITLE = '2027年度 サプライチェーン・セキュリティ自己評価 (デモ)';
@@ -14,7 +15,9 @@ export const DEMO_CAMPAIGN_TITLE = '2027年度 サプライチェーン・セキ
 /**
  * A launched demo campaign from the OEM to its Tier 1 suppliers, through the same services as the app: the
  * invitations land in the local inbox when the worker starts; 東和ブレーキ has answered everything and submitted
- * (with a few gaps), 北辰シート has answered about half. Idempotent: does nothing when the campaign exists.
+ * (with a few gaps), 北辰シート has answered about half. Also サンプル商事 adds 東和ブレーキ by its 法人番号 and
+ * sends it a questionnaire: that request waits on admin@brake.demo's home (accepting sends the invitation).
+ * Idempotent: does nothing when the campaign exists.
  */
 export async function seedDemoCampaign(app: INestApplicationContext): Promise<{ created: boolean }> {
   const db = app.get(DataSource);
@@ -78,5 +81,28 @@ export async function seedDemoCampaign(app: INestApplicationContext): Promise<{ 
   };
   await answerAs('東和ブレーキ工業株式会社', 'respondent@brake.demo', 1, true);
   await answerAs('北辰シート株式会社', null, 0.5, false);
+
+  const [trading] = await db.query<{ id: string; user_id: string; brake_number: string }[]>(
+    `SELECT o.id, u.id AS user_id,
+            (SELECT corporate_number FROM organizations WHERE name = '東和ブレーキ工業株式会社') AS brake_number
+       FROM organizations o
+       JOIN memberships m ON m.organization_id = o.id AND m.role = 'procurement'
+       JOIN users u ON u.id = m.user_id AND u.email = 'procurement@trading.demo'
+      WHERE o.name = 'サンプル商事株式会社'`,
+  );
+  if (trading) {
+    const added = await app.get(NetworkService).addSupplier(trading.id, trading.user_id, {
+      name: '東和ブレーキ',
+      corporateNumber: trading.brake_number,
+      contactEmail: 'sales@t1-brake.demo',
+    });
+    const request = await campaigns.create(trading.id, trading.user_id, {
+      title: '取引先セキュリティ確認 (デモ)',
+      catalogueId: 'meti-scs',
+      dueDate: due,
+      selection: { supplierIds: [added.supplier.id] },
+    });
+    await campaigns.launch(trading.id, request.id, trading.user_id);
+  }
   return { created: true };
 }

@@ -23,6 +23,14 @@ const OEM: DemoOrg = {
   sizeBand: 'large',
   industry: '自動車製造',
 };
+/** A second buyer that asks 東和ブレーキ to be its supplier: the request waits for 東和ブレーキ's admin (demo-campaign). */
+export const TRADING: DemoOrg = {
+  key: 'trading',
+  name: 'サンプル商事株式会社',
+  base: '900000000002',
+  sizeBand: 'medium',
+  industry: '商社',
+};
 const TIER1: DemoOrg[] = [
   {
     key: 't1-brake',
@@ -150,9 +158,11 @@ export const DEMO_USERS: { email: string; name: string; org: string; role: Membe
   { email: 'admin@oem.demo', name: '佐藤 管理者', org: 'oem', role: 'admin' },
   { email: 'procurement@oem.demo', name: '鈴木 調達', org: 'oem', role: 'procurement' },
   { email: 'evaluator@oem.demo', name: '高橋 評価', org: 'oem', role: 'evaluator' },
+  { email: 'admin@brake.demo', name: '小林 管理者', org: 't1-brake', role: 'admin' },
   { email: 'respondent@brake.demo', name: '田中 回答', org: 't1-brake', role: 'respondent' },
   { email: 'procurement@brake.demo', name: '伊藤 調達', org: 't1-brake', role: 'procurement' },
   { email: 'respondent@yamada.demo', name: '山田 一郎', org: 't2-1', role: 'respondent' },
+  { email: 'procurement@trading.demo', name: '中村 調達', org: 'trading', role: 'procurement' },
 ];
 
 /** The seed's demo accounts share a published password: never in production. */
@@ -174,7 +184,7 @@ export async function seedDemo(db: DataSource, passwordHashCost = 17): Promise<{
   return db.transaction(async (m) => {
     let created = 0;
     const ids = new Map<string, string>();
-    for (const o of [OEM, ...TIER1, ...TIER2]) {
+    for (const o of [OEM, TRADING, ...TIER1, ...TIER2]) {
       const corporateNumber = withCheckDigit(o.base);
       const rows = await m.query<{ id: string; inserted: boolean }[]>(
         `INSERT INTO organizations (name, corporate_number, size_band, industry) VALUES ($1, $2, $3, $4)
@@ -192,9 +202,12 @@ export async function seedDemo(db: DataSource, passwordHashCost = 17): Promise<{
       disclose: boolean,
       tags: string[],
     ) => {
+      // Established relationships: the supplier's number on the link, nothing pending.
       const r = await m.query<unknown[]>(
-        `INSERT INTO supply_links (buyer_id, supplier_id, criticality, disclose_upstream, tags, contact_email)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (buyer_id, supplier_id) DO NOTHING RETURNING id`,
+        `INSERT INTO supply_links (buyer_id, supplier_id, corporate_number, criticality, disclose_upstream, tags,
+                                   contact_email)
+         SELECT $1, $2, o.corporate_number, $3, $4, $5, $6 FROM organizations o WHERE o.id = $2
+         ON CONFLICT (buyer_id, supplier_id) DO NOTHING RETURNING id`,
         [ids.get(buyer), ids.get(supplier), criticality, disclose, tags, `security@${supplier}.demo`],
       );
       created += r.length;

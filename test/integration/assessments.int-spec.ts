@@ -345,17 +345,20 @@ describe('campaigns, invitations, answering, submission and review', () => {
       })
       .expect(204);
 
+    // Each new campaign's emailed link makes the same person a guest of that assessment too.
+    const contact = net.suppliers[0]!.contactEmail;
     const next = async (overrides: Record<string, unknown>) => {
+      const before = smtp.messages.filter((m) => m.to.includes(contact)).length;
       await launchCampaign(buyer, net.buyer.id, overrides);
-      const mine = await client.get('/api/my/assessments').expect(200);
-      const fresh = mine.body.items.find(
-        (i: { id: string; status: string }) =>
-          i.id !== assessmentId && i.status === 'invited' && !seen.has(i.id),
-      );
-      seen.add(fresh.id);
-      return (await client.get(`/api/assessments/${fresh.id}`).expect(200)).body;
+      const mail = await pollUntil(() => {
+        const to = smtp.messages.filter((m) => m.to.includes(contact));
+        return Promise.resolve(to.length > before ? to.at(-1)! : null);
+      }, 30_000);
+      const redeemed = await client
+        .post('/api/access-links/redeem', { token: tokenFromText(mail.text) })
+        .expect(200);
+      return (await client.get(`/api/assessments/${redeemed.body.assessmentId}`).expect(200)).body;
     };
-    const seen = new Set<string>();
 
     const same = await next({});
     expect(same.suggestions).toHaveLength(ids.length);
@@ -384,20 +387,32 @@ describe('campaigns, invitations, answering, submission and review', () => {
     expect(jama.suggestions.every((x: { source: string }) => x.source.startsWith('crosswalk:'))).toBe(true);
   });
 
-  it('the supplier contact invites a colleague by email to share the work', async () => {
+  it('the contact is a guest of its assessment only: it cannot invite anyone into the supplier, its admin can', async () => {
     const { suppliers, net } = await launched(1);
     const { client, assessmentId } = suppliers[0]!;
-    const orgId = net.suppliers[0]!.org.id;
-    const asAdmin = await client.post(`/api/orgs/${orgId}/invitations`, {
-      email: 'boss@supplier.test',
-      role: 'admin',
+    const org = net.suppliers[0]!.org;
+    const me = await client.get('/api/auth/me').expect(200);
+    expect(me.body.memberships).toEqual([]);
+    for (const role of ['respondent', 'admin']) {
+      await client.post(`/api/orgs/${org.id}/invitations`, { email: 'x@supplier.test', role }).expect(404);
+    }
+    // A respondent member cannot grant membership either: only admins do.
+    const respondent = await makeUser(t.db, org, 'respondent');
+    const rb = await (await browser(t)).login(respondent.email, PASSWORD);
+    const denied = await rb.post(`/api/orgs/${org.id}/invitations`, {
+      email: 'Colleague@Supplier.test',
+      role: 'respondent',
     });
-    expect([asAdmin.status, asAdmin.body.code]).toEqual([403, 'ROLE_REQUIRED']);
-    await client
-      .post(`/api/orgs/${orgId}/invitations`, { email: 'Colleague@Supplier.test', role: 'respondent' })
+    expect([denied.status, denied.body.code]).toEqual([403, 'ROLE_REQUIRED']);
+    expect(await countRows(t.db, `invitations WHERE organization_id = '${org.id}'`)).toBe(0);
+
+    const admin = await makeUser(t.db, org, 'admin');
+    const ab = await (await browser(t)).login(admin.email, PASSWORD);
+    await ab
+      .post(`/api/orgs/${org.id}/invitations`, { email: 'Colleague@Supplier.test', role: 'respondent' })
       .expect(201);
     const [mail] = await mailsTo(['colleague@supplier.test']);
-    const token = /\/invitations\/accept#token=([A-Za-z0-9_-]{43})/.exec(mail!.text)?.[1];
+    const token = /\/invitations\/accept#token=([\w-]{43})/.exec(mail!.text)?.[1];
     expect(token).toBeDefined();
     const colleague = await browser(t);
     await colleague
@@ -405,6 +420,8 @@ describe('campaigns, invitations, answering, submission and review', () => {
       .expect(200);
     const view = await colleague.get(`/api/assessments/${assessmentId}`).expect(200);
     expect(view.body.viewerRoles).toEqual(['supplier']);
+    const asGuest = await client.get(`/api/assessments/${assessmentId}`).expect(200);
+    expect(asGuest.body.viewerRoles).toEqual(['guest']);
   });
 
   it('campaign drafts: triage suggests ★4, targets must be catalogue levels, launch needs contacts', async () => {

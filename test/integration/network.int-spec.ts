@@ -43,26 +43,47 @@ describe('supply network (real PostgreSQL + Redis)', () => {
     await y.b.get(`/api/orgs/${y.org.id}/suppliers/${yLink.id}`).expect(200);
   });
 
-  it('adds a supplier, links an existing organization by 法人番号, and refuses a duplicate link', async () => {
+  it('adds a supplier by 法人番号: the answer is what the buyer typed, registered number or not; a duplicate is refused', async () => {
     const { org, b } = await buyerSession();
     const existing = await makeOrg(t.db, { name: '既存部品株式会社' });
-    const created = await b
-      .post(`/api/orgs/${org.id}/suppliers`, {
-        name: '別名で入力',
-        corporateNumber: existing.corporateNumber,
+    await makeUser(t.db, existing, 'admin');
+    const fresh = corporateNumber();
+    const add = (name: string, number: string) =>
+      b.post(`/api/orgs/${org.id}/suppliers`, {
+        name,
+        corporateNumber: number,
         tags: ['brakes'],
         criticality: 'high',
-      })
-      .expect(201);
-    expect(created.body.supplier).toEqual({
-      id: existing.id,
-      name: '既存部品株式会社',
-      corporateNumber: existing.corporateNumber,
+        contactEmail: 'Me@Buyer.test',
+      });
+    const known = await add('別名で入力', existing.corporateNumber!).expect(201);
+    const unknown = await add('新規部品', fresh).expect(201);
+    // Same shape, the typed name and number, a fresh id: nothing of the registered organization.
+    const shape = (body: { linkId: string; supplier: { id: string } }) => ({
+      ...body,
+      linkId: 'x',
+      supplier: { ...body.supplier, id: 'x' },
     });
+    expect(shape(known.body)).toEqual({
+      ...shape(unknown.body),
+      supplier: { id: 'x', name: '別名で入力', corporateNumber: existing.corporateNumber },
+    });
+    expect(unknown.body.supplier).toMatchObject({ name: '新規部品', corporateNumber: fresh });
+    expect(known.body.supplier.id).not.toBe(existing.id);
+    const [{ name }] = await t.db.query<{ name: string }[]>('SELECT name FROM organizations WHERE id = $1', [
+      existing.id,
+    ]);
+    expect(name).toBe('既存部品株式会社');
+
     const dup = await b
       .post(`/api/orgs/${org.id}/suppliers`, { name: 'again', corporateNumber: existing.corporateNumber })
       .expect(409);
     expect(dup.body.code).toBe('SUPPLIER_ALREADY_LINKED');
+    await b.post(`/api/orgs/${org.id}/suppliers`, { name: 'again', corporateNumber: fresh }).expect(409);
+    const self = await b
+      .post(`/api/orgs/${org.id}/suppliers`, { name: 'me', corporateNumber: org.corporateNumber })
+      .expect(422);
+    expect(self.body.code).toBe('SUPPLIER_IS_SELF');
     const bad = await b
       .post(`/api/orgs/${org.id}/suppliers`, { name: 'x', corporateNumber: '1234567890123' })
       .expect(400);

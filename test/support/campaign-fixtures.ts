@@ -65,7 +65,7 @@ export function metiStar4OnlyId(): string {
 
 /** The token in an emailed link `…/respond#token=<token>`. */
 export function tokenFromText(text: string): string {
-  const m = /\/respond#token=([A-Za-z0-9_-]{43})/.exec(text);
+  const m = /\/respond#token=([\w-]{43})/.exec(text);
   if (!m) throw new Error(`no access link in: ${text.slice(0, 300)}`);
   return m[1]!;
 }

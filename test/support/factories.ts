@@ -57,9 +57,12 @@ export async function makeLink(
   supplier: Organization,
   overrides: Partial<SupplyLink> = {},
 ): Promise<SupplyLink> {
+  // An established link: the supplier's number on it, nothing pending (the supplier accepted the buyer).
   return db.getRepository(SupplyLink).save({
     buyerId: buyer.id,
     supplierId: supplier.id,
+    corporateNumber: supplier.corporateNumber,
+    requestStatus: null,
     criticality: 'medium',
     tags: [],
     discloseUpstream: true,

@@ -18,7 +18,7 @@ export interface JamaCitation {
 
 export type ReferenceParseResult = { ok: true; citations: JamaCitation[] } | { ok: false; message: string };
 
-const ENTRY = /^(?:No\.?\s*)?(\d+)\s*(?:\(\s*L(?:V|v|evel)\s*\.?\s*(\d+)\s*\))?$/i;
+const ENTRY = /^(?:No\.?\s*)?(\d+)\s*(?:\(\s*L(?:V|evel)\s*(?:\.\s*)?(\d+)\s*\))?$/i;
 
 /**
  * Reads one cell of the METI file's 自工会/部工会 column: `"No.9 (LV1), No.10 (LV2) "`, `"No.91, No.92 (LV2)"`,

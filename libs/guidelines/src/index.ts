@@ -40,3 +40,10 @@ export {
 } from './import/meti-table';
 export { importOscalCatalog, type OscalImportOptions } from './import/oscal';
 export { diffCatalogues, type CatalogueDiff } from './import/diff';
+export {
+  checkXlsxLimits,
+  DEFAULT_XLSX_LIMITS,
+  type XlsxCheck,
+  type XlsxLimit,
+  type XlsxLimits,
+} from './import/xlsx-limits';

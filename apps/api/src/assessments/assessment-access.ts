@@ -14,9 +14,16 @@ export interface AssessmentAccess {
   targetLevel: number | null;
   round: number;
   evaluatorId: string | null;
+  /** The caller's roles in the supplier organization (any member of it reads its assessments). */
   supplierRoles: MemberRole[];
+  /**
+   * The caller's roles in the buyer that read supplier data: admin, procurement, evaluator. A buyer-side
+   * respondent has none here (it answers its own organization's questionnaires, it does not read suppliers').
+   */
   buyerRoles: MemberRole[];
   isEvaluator: boolean;
+  /** The caller is a guest of this one assessment (opened an emailed link to it): answers it, sees nothing else. */
+  isGuest: boolean;
   /**
    * Roles of the caller in the upstream buyer (the buyer of the campaign this one was forwarded from), present
    * only while the supplier's consent is `full`. Read access only: it never passes an assert* check, and a
@@ -40,14 +47,19 @@ interface Row {
   evaluator_id: string | null;
   supplier_roles: MemberRole[] | null;
   buyer_roles: MemberRole[] | null;
+  is_guest: boolean;
   upstream_roles: MemberRole[] | null;
   upstream_consent: ConsentLevel;
   codes?: Buffer;
 }
 
+/** Buyer-side roles that may read a supplier's assessment (answers, evidence, review, remediation). */
+export const BUYER_READ_ROLES: readonly MemberRole[] = ['admin', 'procurement', 'evaluator'];
+
 /**
- * Loads the assessment with the caller's relation to it. Anyone who is neither a member of the supplier or the
- * buyer nor the assigned evaluator gets 404, exactly as for an id that does not exist. The one exception is
+ * Loads the assessment with the caller's relation to it. Anyone who is neither a member of the supplier, nor a
+ * guest of this assessment, nor an admin/procurement/evaluator of the buyer, nor the assigned evaluator gets
+ * 404, exactly as for an id that does not exist. The one exception is
  * the upstream buyer of a forwarded campaign (e.g. the OEM above a Tier 1): its admins, procurement and
  * evaluators may read the assessment while the supplier's consent is `full` (checked on every load, so a
  * changed consent applies at once), never write it. With `lock`, the score snapshot row is locked FOR UPDATE:
@@ -65,7 +77,9 @@ export async function loadAccess(
             (SELECT array_agg(ms.role::text) FROM memberships ms
               WHERE ms.user_id = $2 AND ms.organization_id = a.supplier_id) AS supplier_roles,
             (SELECT array_agg(mb.role::text) FROM memberships mb
-              WHERE mb.user_id = $2 AND mb.organization_id = a.buyer_id) AS buyer_roles,
+              WHERE mb.user_id = $2 AND mb.organization_id = a.buyer_id
+                AND mb.role::text = ANY($3::text[])) AS buyer_roles,
+            EXISTS (SELECT 1 FROM assessment_guests g WHERE g.assessment_id = a.id AND g.user_id = $2) AS is_guest,
             a.upstream_consent,
             (SELECT array_agg(mu.role::text) FROM campaigns c
                JOIN campaigns pc ON pc.id = c.parent_campaign_id
@@ -77,7 +91,7 @@ export async function loadAccess(
        ${opts.lock ? 'JOIN score_snapshots s ON s.assessment_id = a.id' : ''}
       WHERE a.id = $1
       ${opts.lock ? 'FOR UPDATE OF s' : ''}`,
-    [assessmentId, userId],
+    [assessmentId, userId, BUYER_READ_ROLES],
   );
   const r = rows[0];
   const access: AssessmentAccess | undefined = r && {
@@ -92,6 +106,7 @@ export async function loadAccess(
     supplierRoles: r.supplier_roles ?? [],
     buyerRoles: r.buyer_roles ?? [],
     isEvaluator: r.evaluator_id === userId,
+    isGuest: r.is_guest,
     upstreamRoles: opts.lock ? [] : (r.upstream_roles ?? []),
     upstreamConsent: r.upstream_consent,
     ...(r.codes ? { codes: r.codes } : {}),
@@ -101,6 +116,7 @@ export async function loadAccess(
     (!access.supplierRoles.length &&
       !access.buyerRoles.length &&
       !access.isEvaluator &&
+      !access.isGuest &&
       !access.upstreamRoles.length)
   ) {
     throw problem.notFound();
@@ -110,9 +126,18 @@ export async function loadAccess(
 
 const roleRequired = (ja: string, en: string) => new ProblemException(403, 'ROLE_REQUIRED', { ja, en });
 
-/** Supplier staff who answer: the supplier's admins and respondents. */
+/** Whoever answers for the supplier: its admins and respondents, and the guests of this assessment. */
+export function canAnswer(a: Pick<AssessmentAccess, 'supplierRoles' | 'isGuest'>): boolean {
+  return a.isGuest || a.supplierRoles.some((r) => r === 'admin' || r === 'respondent');
+}
+
+/** Supplier-side viewers: members of the supplier and guests of this assessment. */
+export function isSupplierSide(a: Pick<AssessmentAccess, 'supplierRoles' | 'isGuest'>): boolean {
+  return a.isGuest || a.supplierRoles.length > 0;
+}
+
 export function assertCanAnswer(a: AssessmentAccess): void {
-  if (!a.supplierRoles.some((r) => r === 'admin' || r === 'respondent')) {
+  if (!canAnswer(a)) {
     throw roleRequired(
       '回答できるのは取引先 (回答側) の担当者だけです。',
       "Only the supplier's respondents and admins can answer.",

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthContext, AuthedRequest } from '../auth/auth.types';
+import { type AuthContext, type AuthedRequest, SESSION_COOKIE } from '../auth/auth.types';
 import { setSessionCookie } from '../auth/auth.cookies';
 import { CurrentAuth, Public } from '../auth/decorators';
 import { IpRateLimit } from '../auth/ip-rate-limit';
@@ -36,7 +36,10 @@ export class AssessmentsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Opens an emailed link: signs its recipient in (one use) and names the assessment to open. */
+  /**
+   * Opens an emailed link: signs its recipient in (one use) as a guest of that assessment and names it. When
+   * someone else is signed in on this browser, answers 409 ACCESS_LINK_OTHER_ACCOUNT unless `switchAccount`.
+   */
   @Public()
   @Post('access-links/redeem')
   @HttpCode(200)
@@ -47,7 +50,12 @@ export class AssessmentsController {
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<RedeemResultDto> {
-    const r = await this.links.redeem(body.token, req.header('user-agent'));
+    const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const r = await this.links.redeem(body.token, {
+      userAgent: req.header('user-agent'),
+      current: req.auth && cookie ? { userId: req.auth.userId, token: cookie } : undefined,
+      switchAccount: body.switchAccount === true,
+    });
     setSessionCookie(res, this.config, r.session);
     return { assessmentId: r.assessmentId, needsPassword: r.needsPassword };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { loadAccess } from './assessment-access';
+import { isSupplierSide, loadAccess } from './assessment-access';
 import { toAnswerDto } from './answers.service';
 import { CampaignCatalogues } from './campaign-catalogues';
 import type {
@@ -94,10 +94,16 @@ export class AssessmentsService {
     const mask = scopeMask(ctx, a.targetLevel);
     const inScope = (id: string) => isInScope(ctx, a.targetLevel, id);
     const canAnswer =
-      a.supplierRoles.length > 0 &&
-      (a.status === 'invited' || a.status === 'in_progress' || a.status === 'returned');
+      isSupplierSide(a) && (a.status === 'invited' || a.status === 'in_progress' || a.status === 'returned');
     const suggestions = canAnswer
-      ? await suggestAnswers(m, a, ctx, new Set(answerDtos.map((x) => x.criterionId)), inScope)
+      ? await suggestAnswers(
+          m,
+          a,
+          { userId, supplierMember: a.supplierRoles.length > 0 },
+          ctx,
+          new Set(answerDtos.map((x) => x.criterionId)),
+          inScope,
+        )
       : [];
     const cat = ctx.catalogue;
     return {
@@ -115,6 +121,7 @@ export class AssessmentsService {
       evaluator: a.evaluatorId ? { id: a.evaluatorId, name: head!.evaluator_name ?? '' } : null,
       viewerRoles: [
         ...(a.supplierRoles.length ? (['supplier'] as const) : []),
+        ...(a.isGuest ? (['guest'] as const) : []),
         ...(a.buyerRoles.length ? (['buyer'] as const) : []),
         ...(a.isEvaluator ? (['evaluator'] as const) : []),
         ...(a.upstreamRoles.length ? (['upstream'] as const) : []),
@@ -216,7 +223,10 @@ export class AssessmentsService {
     };
   }
 
-  /** Assessments the caller works on: as supplier staff, as buyer staff, or as the assigned evaluator. */
+  /**
+   * Assessments the caller works on: every assessment of the organizations they are a member of as a supplier,
+   * the ones they are a guest of (and no other of that supplier), and those they are the assigned evaluator of.
+   */
   async listMine(userId: string): Promise<MyAssessmentListDto> {
     const rows = await this.db.query<
       {
@@ -243,7 +253,8 @@ export class AssessmentsService {
                 WHERE (l->>'rank')::int = a.target_level) AS target_label,
               (SELECT l->'label' FROM jsonb_array_elements(c.catalogue->'levels') l
                 WHERE (l->>'rank')::int = sn.level) AS level_label,
-              CASE WHEN a.supplier_id IN (SELECT organization_id FROM memberships WHERE user_id = $1) THEN 'supplier'
+              CASE WHEN a.supplier_id IN (SELECT organization_id FROM memberships WHERE user_id = $1)
+                     OR a.id IN (SELECT assessment_id FROM assessment_guests WHERE user_id = $1) THEN 'supplier'
                    WHEN a.evaluator_id = $1 THEN 'evaluator' ELSE 'buyer' END AS side
          FROM assessments a
          JOIN campaigns c ON c.id = a.campaign_id
@@ -251,6 +262,7 @@ export class AssessmentsService {
          JOIN organizations s ON s.id = a.supplier_id
          JOIN score_snapshots sn ON sn.assessment_id = a.id
         WHERE a.supplier_id IN (SELECT organization_id FROM memberships WHERE user_id = $1)
+           OR a.id IN (SELECT assessment_id FROM assessment_guests WHERE user_id = $1)
            OR a.evaluator_id = $1
         ORDER BY c.due_date, s.name
         LIMIT 500`,

@@ -14,13 +14,15 @@ interface EarlierRow {
 
 /**
  * Answers the same supplier gave before, offered for criteria not answered yet: from its most recent
- * submitted assessment (any buyer: the answers are the supplier's own), copied when the catalogue is the same,
+ * submitted assessment (any buyer: the answers are the supplier's own) that the viewer may read — any of them
+ * for a member of the supplier, only those the viewer is a guest of for a guest — copied when the catalogue is the same,
  * projected through the crosswalk otherwise (never through hint links). Suggestions are never answers: the
  * person confirms each one, which saves it with provenance `prefill`.
  */
 export async function suggestAnswers(
   m: EntityManager,
   assessment: { id: string; supplierId: string; targetLevel: number | null },
+  viewer: { userId: string; supplierMember: boolean },
   ctx: ScoringContext,
   answered: ReadonlySet<string>,
   inScope: (criterionId: string) => boolean,
@@ -31,9 +33,10 @@ export async function suggestAnswers(
        JOIN assessments a ON a.id = s.assessment_id
        JOIN campaigns c ON c.id = a.campaign_id
       WHERE a.supplier_id = $1 AND a.id <> $2
+        AND ($3::boolean OR EXISTS (SELECT 1 FROM assessment_guests g WHERE g.assessment_id = a.id AND g.user_id = $4))
       ORDER BY s.submitted_at DESC
       LIMIT 1`,
-    [assessment.supplierId, assessment.id],
+    [assessment.supplierId, assessment.id, viewer.supplierMember, viewer.userId],
   );
   if (!earlier) return [];
   const open = (id: string) => !answered.has(id) && inScope(id);

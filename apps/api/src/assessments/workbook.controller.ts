@@ -20,10 +20,11 @@ import { ImportAnswersResultDto } from './dto/assessment.dto';
 import { WorkbookService } from './workbook.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const WorkbookUpload = singleFileUpload(() => ({
-  maxBytes: 5 * 1024 * 1024,
-  tooLargeCode: 'WORKBOOK_TOO_LARGE',
-}));
+const WorkbookUpload = singleFileUpload({
+  limits: () => ({ maxBytes: 5 * 1024 * 1024, tooLargeCode: 'WORKBOOK_TOO_LARGE' }),
+  authorize: (services, auth, p) =>
+    services.get(WorkbookService, { strict: false }).assertCanImport(auth.userId, p['assessmentId'] ?? ''),
+});
 
 @ApiTags('assessments')
 @Controller('assessments/:assessmentId')

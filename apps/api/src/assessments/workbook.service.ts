@@ -67,6 +67,13 @@ export class WorkbookService {
     return { data, filename: `tierstar-${ctx.catalogue.id}-${a.id.slice(0, 8)}.xlsx` };
   }
 
+  /** Whether the caller may import answers into this assessment; run before the upload body is read. */
+  async assertCanImport(userId: string, assessmentId: string): Promise<void> {
+    const a = await loadAccess(this.db.manager, assessmentId, userId);
+    assertCanAnswer(a);
+    assertEditable(a);
+  }
+
   /** Validates the whole workbook first; on any error nothing is written and every error names its row and column. */
   async import(
     userId: string,

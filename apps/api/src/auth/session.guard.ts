@@ -35,7 +35,9 @@ export class SessionGuard implements CanActivate {
       req.method === 'GET' &&
       this.reflector.getAllAndOverride<boolean>(API_TOKEN_KEY, targets)
     ) {
-      const bearer = /^Bearer (\S+)$/.exec(req.header('authorization') ?? '')?.[1];
+      const header = req.header('authorization') ?? '';
+      // Length first: API tokens are short, so a longer header is no token and meets no pattern.
+      const bearer = header.length <= 256 ? /^Bearer (\S+)$/.exec(header)?.[1] : undefined;
       const apiToken = bearer ? await this.apiTokens.resolve(bearer) : null;
       if (apiToken) req.apiToken = apiToken;
     }

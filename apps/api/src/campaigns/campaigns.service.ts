@@ -10,7 +10,9 @@ import { audit } from '../audit/audit';
 import { Clock } from '../common/clock';
 import { ProblemException, problem } from '../common/problem';
 import { MAX_TIER } from '../network/network.service';
+import { ACCEPTED_LINK_SQL } from '../network/supplier-requests';
 import { OutboxService } from '../outbox/outbox.service';
+import { recordInvitations } from './invitations';
 import type {
   CampaignDto,
   CampaignListDto,
@@ -364,7 +366,7 @@ export class CampaignsService {
     if (!isUuid(campaignId)) throw campaignNotFound();
     const result = await this.db.transaction((m) => this.launchIn(m, buyerId, campaignId, userId));
     await this.dispatch(result.outboxIds);
-    return { assessments: result.assessments, invitations: result.outboxIds.length };
+    return { assessments: result.assessments, invitations: result.invitations };
   }
 
   /** Queues the invitation emails a launch wrote (call after its transaction committed). */
@@ -381,7 +383,7 @@ export class CampaignsService {
     buyerId: string,
     campaignId: string,
     userId: string,
-  ): Promise<{ assessments: number; outboxIds: string[] }> {
+  ): Promise<{ assessments: number; invitations: number; outboxIds: string[] }> {
     const [c] = await m.query<{ status: string; catalogue: Catalogue; locale: 'ja' | 'en' }[]>(
       'SELECT status, catalogue, locale FROM campaigns WHERE id = $1 AND buyer_id = $2 FOR UPDATE',
       [campaignId, buyerId],
@@ -437,26 +439,8 @@ export class CampaignsService {
         ],
       );
     }
-    const labels = Object.fromEntries(c.catalogue.levels.map((l) => [String(l.rank), l.label[c.locale]]));
-    const outboxIds = await m.query<{ id: string }[]>(
-      `INSERT INTO mail_outbox (dedupe_key, kind, organization_id, assessment_id, to_email, locale, payload,
-                                available_at, created_at)
-       SELECT 'invite:' || a.id || ':0', 'assessment-invitation', a.buyer_id, a.id, a.contact_email, c.locale::text,
-              jsonb_build_object('accessLink', true, 'data', jsonb_build_object(
-                'buyerName', b.name, 'supplierName', s.name, 'campaignTitle', c.title, 'message', c.message,
-                'supportOffered', c.support_offered, 'catalogueTitle', c.catalogue->'title'->>c.locale::text,
-                'targetLabel', $2::jsonb->>(a.target_level::text),
-                'dueDate', to_char(c.due_date, 'YYYY-MM-DD'))),
-              $3, $3
-         FROM assessments a
-         JOIN campaigns c ON c.id = a.campaign_id
-         JOIN organizations b ON b.id = a.buyer_id
-         JOIN organizations s ON s.id = a.supplier_id
-        WHERE a.campaign_id = $1
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
-      [campaignId, JSON.stringify(labels), now],
-    );
+    // Contacts whose supplier has not accepted this buyer yet get theirs when its admins accept.
+    const outboxIds = await recordInvitations(m, 'a.campaign_id = $1', [campaignId], now);
     await m.query(
       `UPDATE campaigns SET status = 'launched', launched_at = $2, updated_at = $2 WHERE id = $1`,
       [campaignId, now],
@@ -469,7 +453,9 @@ export class CampaignsService {
       entityId: campaignId,
       after: { assessments: created },
     });
-    return { assessments: created, outboxIds: outboxIds.map((r) => r.id) };
+    // Every assessment counts as invited, whether its email went now or waits for the supplier's decision:
+    // the buyer must not learn from the count which suppliers are registered organizations.
+    return { assessments: created, invitations: created, outboxIds };
   }
 
   private async resolveCatalogue(orgId: string, id: string, version?: string): Promise<Catalogue> {
@@ -491,7 +477,7 @@ export class CampaignsService {
 
   /**
    * Suppliers matching the selection within the buyer's visible network (Tier 1 links, and deeper links their
-   * owners disclosed). A supplier reachable at several tiers counts once, at its nearest tier; the contact is
+   * owners disclosed to buyers they accepted). A supplier reachable at several tiers counts once, at its nearest tier; the contact is
    * the one on the link that reaches it.
    */
   private async resolveSelection(
@@ -503,12 +489,15 @@ export class CampaignsService {
     if (!hasAny) return [];
     return m.query(
       `WITH RECURSIVE net AS (
-         SELECT l.supplier_id, 1 AS tier, l.contact_email, l.tags, ARRAY[l.buyer_id, l.supplier_id] AS path
+         SELECT l.supplier_id, 1 AS tier, l.contact_email, l.tags, ARRAY[l.buyer_id, l.supplier_id] AS path,
+                ${ACCEPTED_LINK_SQL('l')} AS accepted
            FROM supply_links l WHERE l.buyer_id = $1 AND l.status = 'active'
          UNION ALL
-         SELECT l.supplier_id, n.tier + 1, l.contact_email, l.tags, n.path || l.supplier_id
+         SELECT l.supplier_id, n.tier + 1, l.contact_email, l.tags, n.path || l.supplier_id,
+                ${ACCEPTED_LINK_SQL('l')}
            FROM net n JOIN supply_links l ON l.buyer_id = n.supplier_id
-          WHERE n.tier < $2 AND l.disclose_upstream AND l.status = 'active' AND NOT (l.supplier_id = ANY (n.path))
+          WHERE n.tier < $2 AND n.accepted AND l.disclose_upstream AND l.status = 'active'
+            AND NOT (l.supplier_id = ANY (n.path))
        )
        SELECT DISTINCT ON (supplier_id) supplier_id, tier, contact_email
          FROM net

@@ -101,7 +101,7 @@ export class CascadeService {
     return {
       campaignId: result.campaignId,
       assessments: result.assessments,
-      invitations: result.outboxIds.length,
+      invitations: result.invitations,
       skippedSupplierIds: result.skipped,
     };
   }

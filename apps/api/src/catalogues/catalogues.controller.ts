@@ -9,11 +9,11 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth.types';
 import { CurrentAuth, OrgRoles } from '../auth/decorators';
 import { problem } from '../common/problem';
+import { singleFileUpload } from '../common/upload.interceptor';
 import { CATALOGUE_READ_ROLES, CataloguesService } from './catalogues.service';
 import {
   CatalogueListDto,
@@ -27,6 +27,13 @@ import {
 import { IMPORT_FORMATS } from './imported-catalogue.entity';
 
 export const MAX_CATALOGUE_FILE_BYTES = 10 * 1024 * 1024;
+
+/** The file plus format, catalogueId and version; OrgAccessGuard (admin) decided before the body is read. */
+const CatalogueUpload = singleFileUpload({
+  limits: () => ({ maxBytes: MAX_CATALOGUE_FILE_BYTES, tooLargeCode: 'PAYLOAD_TOO_LARGE' }),
+  fields: 3,
+  authorize: 'route-guard',
+});
 
 const VERSION_PARAM = { name: 'version', description: 'A version, or `latest`', example: 'latest' };
 
@@ -91,7 +98,7 @@ export class OrgCataloguesController {
     },
   })
   @ApiCreatedResponse({ type: ImportCatalogueResultDto })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CATALOGUE_FILE_BYTES, files: 1 } }))
+  @UseInterceptors(CatalogueUpload)
   import(
     @Param('orgId', ParseUUIDPipe) orgId: string,
     @CurrentAuth() auth: AuthContext,

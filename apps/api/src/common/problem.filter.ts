@@ -69,6 +69,9 @@ export class ProblemFilter implements ExceptionFilter {
     }
 
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Refused before its body was read (an upload stopped by a guard or a limit): close the connection after
+    // the answer instead of reading, and throwing away, the rest of a body nobody wants.
+    if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
 
     res
       .status(status)

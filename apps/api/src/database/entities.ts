@@ -1,6 +1,7 @@
 // Entities: the schema's one source (migrations are generated from them, Kysely's row types derived from them).
 import { ApiToken } from '../api-tokens/api-token.entity';
 import { AccessToken } from '../assessments/access-token.entity';
+import { AssessmentGuest } from '../assessments/assessment-guest.entity';
 import { AnswerRevision } from '../assessments/answer-revision.entity';
 import { Answer } from '../assessments/answer.entity';
 import { Assessment } from '../assessments/assessment.entity';
@@ -34,6 +35,7 @@ export const TABLES = {
   api_tokens: ApiToken,
   assessment_access_tokens: AccessToken,
   assessment_answers: Answer,
+  assessment_guests: AssessmentGuest,
   assessment_submissions: Submission,
   assessments: Assessment,
   audit_events: AuditEvent,

@@ -27,10 +27,13 @@ import { problem } from '../common/problem';
 import { singleFileUpload } from '../common/upload.interceptor';
 import { EvidenceService } from './evidence.service';
 
-const EvidenceUpload = singleFileUpload((c) => ({
-  maxBytes: c.EVIDENCE_MAX_BYTES,
-  tooLargeCode: 'EVIDENCE_TOO_LARGE',
-}));
+const EvidenceUpload = singleFileUpload({
+  limits: (c) => ({ maxBytes: c.EVIDENCE_MAX_BYTES, tooLargeCode: 'EVIDENCE_TOO_LARGE' }),
+  authorize: (services, auth, p) =>
+    services
+      .get(EvidenceService, { strict: false })
+      .assertCanUpload(auth.userId, p['assessmentId'] ?? '', p['criterionId'] ?? ''),
+});
 
 @ApiTags('evidence')
 @Controller('assessments/:assessmentId')

@@ -29,6 +29,19 @@ export class EvidenceService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Whether the caller may attach evidence to this answer: a supplier respondent or admin, while the
+   * assessment is editable, for a criterion in scope. Run before the upload body is read (and again inside).
+   */
+  async assertCanUpload(userId: string, assessmentId: string, criterionId: string) {
+    const a = await loadAccess(this.db.manager, assessmentId, userId);
+    assertCanAnswer(a);
+    assertEditable(a);
+    const ctx = await this.catalogues.get(this.db.manager, a.campaignId);
+    if (!isInScope(ctx, a.targetLevel, criterionId)) throw outOfScope([criterionId]);
+    return a;
+  }
+
   async upload(
     userId: string,
     assessmentId: string,
@@ -36,11 +49,7 @@ export class EvidenceService {
     file: { buffer: Buffer; originalname: string; size: number },
   ): Promise<EvidenceDto> {
     // Check access before looking at the bytes, so a stranger learns nothing from the error.
-    const a = await loadAccess(this.db.manager, assessmentId, userId);
-    assertCanAnswer(a);
-    assertEditable(a);
-    const ctx = await this.catalogues.get(this.db.manager, a.campaignId);
-    if (!isInScope(ctx, a.targetLevel, criterionId)) throw outOfScope([criterionId]);
+    const a = await this.assertCanUpload(userId, assessmentId, criterionId);
     const info = inspectUpload(file, this.config.EVIDENCE_MAX_BYTES);
     const key = `${a.supplierId}/${randomUUID()}`;
     await this.storage.put(key, file.buffer, { mediaType: info.mediaType, sha256: info.sha256 });
@@ -77,7 +86,7 @@ export class EvidenceService {
     }
   }
 
-  /** Anyone who may read the assessment may download its evidence. */
+  /** Anyone who may read the assessment may download its evidence; a removed file is gone (404). */
   async open(
     userId: string,
     assessmentId: string,
@@ -89,7 +98,7 @@ export class EvidenceService {
       { filename: string; media_type: string; size: number; storage_key: string }[]
     >(
       `SELECT filename, media_type, size, storage_key FROM evidence_files
-        WHERE id = $1 AND assessment_id = $2`,
+        WHERE id = $1 AND assessment_id = $2 AND deleted_at IS NULL`,
       [evidenceId, a.id],
     );
     if (!row) throw evidenceNotFound();

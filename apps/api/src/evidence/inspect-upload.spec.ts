@@ -314,6 +314,63 @@ describe('inspectUpload', () => {
     expect(error.localized.en).toContain('.xlsx');
   });
 
+  it('reads [Content_Types].xml as XML: comments, namespaces, quoting and character references', () => {
+    const main = `${OOXML}.wordprocessingml.document.main+xml`;
+    const types = (body: string) =>
+      zip({
+        '[Content_Types].xml': `<?xml version="1.0"?><ct:Types xmlns:ct="http://schemas.openxmlformats.org/package/2006/content-types">${body}</ct:Types>`,
+        'word/document.xml': '<document/>',
+        'xl/workbook.xml': '<workbook/>',
+      });
+    const ok = types(`<ct:Override ContentType='${main}' PartName="&#x2F;word/document.xml"/>`);
+    expect(inspectUpload(upload(ok, 'a.docx'), MAX).extension).toBe('docx');
+    // A pattern would have seen the second main part inside the comment and refused "two kinds".
+    const commented = types(
+      `<ct:Override PartName="/word/document.xml" ContentType="${main}"/>` +
+        `<!-- <Override PartName="/xl/workbook.xml" ContentType="${OOXML}.spreadsheetml.sheet.main+xml"/> -->`,
+    );
+    expect(inspectUpload(upload(commented, 'a.docx'), MAX).extension).toBe('docx');
+    // A macro content type anywhere, Default elements included, refuses the file.
+    const macroDefault = types(
+      `<ct:Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject.macroEnabled"/>` +
+        `<ct:Override PartName="/word/document.xml" ContentType="${main}"/>`,
+    );
+    expect(problemOf(() => inspectUpload(upload(macroDefault, 'a.docx'), MAX)).code).toBe(
+      'EVIDENCE_TYPE_NOT_ALLOWED',
+    );
+  });
+
+  it('handles a crafted [Content_Types].xml without patterns: unclosed tags, entities, oversize parts', () => {
+    // The attack string of the old /<(?:\w+:)?Override\b[^>]*>/g: many tags that never close (quadratic).
+    const unclosed = zip({
+      '[Content_Types].xml': `<Types>${'<Override PartName="/word/document.xml" '.repeat(25_000)}`,
+      'word/document.xml': '<document/>',
+    });
+    expect(problemOf(() => inspectUpload(upload(unclosed, 'a.docx'), MAX)).code).toBe(
+      'EVIDENCE_TYPE_NOT_ALLOWED',
+    );
+    // Custom entities are not expanded (no "billion laughs"): the part is refused as not well-formed.
+    const laughs = zip({
+      '[Content_Types].xml':
+        '<?xml version="1.0"?><!DOCTYPE Types [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>' +
+        `<Types><Override PartName="/word/document.xml" ContentType="&b;"/></Types>`,
+      'word/document.xml': '<document/>',
+    });
+    expect(problemOf(() => inspectUpload(upload(laughs, 'a.docx'), MAX)).code).toBe(
+      'EVIDENCE_TYPE_NOT_ALLOWED',
+    );
+    // A content-types part over 1 MiB is not read at all.
+    const huge = zip({
+      '[Content_Types].xml': contentTypes({
+        '/word/document.xml': `${OOXML}.wordprocessingml.document.main+xml`,
+      }).replace('<Types', `<!--${' '.repeat(1024 * 1024)}--><Types`),
+      'word/document.xml': '<document/>',
+    });
+    expect(problemOf(() => inspectUpload(upload(huge, 'a.docx'), MAX)).code).toBe(
+      'EVIDENCE_TYPE_NOT_ALLOWED',
+    );
+  });
+
   it('refuses more than maxBytes with 413 stating the limit in MB, and accepts exactly maxBytes', () => {
     const limit = 2 * 1024 * 1024;
     const big = Buffer.alloc(limit + 1, 'a');
@@ -371,6 +428,13 @@ describe('sanitizeFilename', () => {
     const mojibake = Buffer.from('方針.pdf', 'utf8').toString('latin1');
     expect(sanitizeFilename(mojibake, pdfKind)).toBe('方針.pdf');
     expect(sanitizeFilename('Café.pdf', pdfKind)).toBe('Café.pdf');
+  });
+
+  it('cuts a crafted name to 1024 characters before any pattern and trims runs of dots by a loop', () => {
+    // The attack string of the old /[\s.]+$/ trims: a long run of dots and spaces, then one other character.
+    expect(sanitizeFilename(`${'. '.repeat(100_000)}x`, pdfKind)).toBe('evidence.pdf');
+    expect(sanitizeFilename(`a${'. '.repeat(100_000)}`, pdfKind)).toBe('a.pdf');
+    expect(sanitizeFilename(`${'a'.repeat(5000)}.pdf`, pdfKind)).toBe(`${'a'.repeat(196)}.pdf`);
   });
 
   it('keeps at most 200 characters without splitting a character', () => {

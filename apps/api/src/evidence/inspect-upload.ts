@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
 import { filetypeinfo } from 'magic-bytes.js';
+import { SaxesParser } from 'saxes';
 import { ProblemException } from '../common/problem';
 
 /** What an accepted upload turned out to be, decided from its bytes alone. */
@@ -174,25 +175,56 @@ function officeKind(bytes: Buffer): Kind | undefined {
   const entries = readCentralDirectory(bytes);
   if (!entries) return undefined;
   const byName = new Map(entries.map((e) => [e.name, e]));
-  if (entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name))) return undefined;
+  const isVba = (name: string) => name === 'vbaproject.bin' || name.endsWith('/vbaproject.bin');
+  if (entries.some((e) => isVba(e.name.toLowerCase()))) return undefined;
   const contentTypes = byName.get('[Content_Types].xml');
   if (!contentTypes) return undefined;
   const xml = readEntry(bytes, contentTypes);
   if (xml === undefined) return undefined;
 
+  const types = contentTypeEntries(xml);
+  if (!types) return undefined;
   const found: Kind[] = [];
-  for (const tag of xml.match(/<(?:\w+:)?Override\b[^>]*>/g) ?? []) {
-    const partName = /\bPartName\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
-    const contentType = /\bContentType\s*=\s*["']([^"']*)["']/.exec(tag)?.[1]?.trim().toLowerCase();
-    if (partName === undefined || contentType === undefined) continue;
-    if (/macroenabled/.test(contentType)) return undefined;
-    const main = Object.entries(OFFICE_MAIN_TYPES).find(([type]) => type === contentType)?.[1];
+  for (const { element, partName, contentType } of types) {
+    if (contentType.includes('macroenabled')) return undefined;
+    if (element !== 'Override' || partName === undefined) continue;
+    const main = Object.hasOwn(OFFICE_MAIN_TYPES, contentType) ? OFFICE_MAIN_TYPES[contentType] : undefined;
     if (!main) continue;
-    const entryName = partName.replace(/^\//, '');
+    const entryName = partName.startsWith('/') ? partName.slice(1) : partName;
     if (!entryName.startsWith(main.folder) || !byName.has(entryName)) return undefined;
     found.push(main.kind);
   }
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The `Default` and `Override` elements of `[Content_Types].xml` (content type trimmed and lower-cased), read
+ * with an XML parser — never with patterns, which a crafted part can make backtrack — or undefined when the
+ * part is not well-formed XML. saxes expands no external or custom entities.
+ */
+function contentTypeEntries(
+  xml: string,
+): { element: 'Default' | 'Override'; partName?: string; contentType: string }[] | undefined {
+  const found: { element: 'Default' | 'Override'; partName?: string; contentType: string }[] = [];
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag) => {
+    const name = tag.name.slice(tag.name.indexOf(':') + 1);
+    if (name !== 'Default' && name !== 'Override') return;
+    const attributes = tag.attributes as Record<string, string>;
+    const contentType = attributes['ContentType'];
+    if (contentType === undefined) return;
+    found.push({
+      element: name,
+      ...(attributes['PartName'] !== undefined ? { partName: attributes['PartName'] } : {}),
+      contentType: contentType.trim().toLowerCase(),
+    });
+  });
+  try {
+    parser.write(xml).close();
+  } catch {
+    return undefined;
+  }
+  return found;
 }
 
 /** Entries of a ZIP that starts at offset 0 and ends with its end-of-central-directory record; else undefined. */
@@ -269,7 +301,7 @@ function readEntry(bytes: Buffer, entry: ZipEntry): string | undefined {
 
 /** Control characters other than tab, LF, FF and CR (and DEL): binary, not text. */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f]/;
+const CONTROL = /[\x00-\x08\v\x0e-\x1f\x7f]/;
 /** Markup or scripts a browser or desktop tool could treat as active content. */
 const ACTIVE_START = /^(?:<|\{\\rtf|%!PS|#!)/i;
 const ACTIVE_ANYWHERE = /<(?:!doctype\s+html|html|head|body|script|iframe|object|embed|svg|\?xml)[\s/>]/i;
@@ -331,13 +363,15 @@ function looksLikeCsv(text: string): boolean {
 // File name
 
 const MAX_FILENAME = 200;
+/** Longest original name looked at; anything longer is cut before any pattern runs (names are ≤ 255 bytes anyway). */
+const MAX_RAW_FILENAME = 1024;
 /** Control characters (C0, DEL, C1), bidirectional overrides and isolates, BOM / zero-width no-break space. */
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** Characters Windows refuses in file names or that need escaping in a quoted Content-Disposition value. */
 const RESERVED = /["*:<>?|\\]/g;
 /** A trailing `.ext` we treat as an extension: 1–5 letters or digits, at least one letter. */
-const EXTENSION = /\.([A-Za-z0-9]{1,5})$/;
+const EXTENSION = /\.([A-Z0-9]{1,5})$/i;
 
 /**
  * Busboy (behind multer) decodes file names as latin1 unless told otherwise, so a UTF-8 name such as
@@ -372,12 +406,29 @@ function truncate(value: string, max: number): string {
  * bidi characters, no characters Windows refuses, single spaces, no leading or trailing dots. May be empty.
  */
 export function cleanFileName(originalname: string): string {
-  const name = repairLatin1(originalname ?? '').normalize('NFC');
-  return (name.split(/[/\\]/).pop() ?? '')
-    .replace(INVISIBLE, '')
-    .replace(RESERVED, '_')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.]+|[\s.]+$/g, '');
+  // Length first: no pattern below ever sees more than MAX_RAW_FILENAME characters.
+  const raw = truncate(typeof originalname === 'string' ? originalname : '', MAX_RAW_FILENAME);
+  const name = repairLatin1(raw).normalize('NFC');
+  return trimDotsAndSpaces(
+    (name.split(/[/\\]/).pop() ?? '').replace(INVISIBLE, '').replace(RESERVED, '_').replace(/\s+/g, ' '),
+  );
+}
+
+const isDotOrSpace = (c: string): boolean => c === '.' || c.trim() === '';
+
+/** Without trailing dots and white space (a loop: `/[\s.]+$/` moves quadratically over a long run of dots). */
+function trimEndDotsAndSpaces(value: string): string {
+  let end = value.length;
+  while (end > 0 && isDotOrSpace(value[end - 1]!)) end--;
+  return value.slice(0, end);
+}
+
+/** Without leading and trailing dots and white space. */
+function trimDotsAndSpaces(value: string): string {
+  const end = trimEndDotsAndSpaces(value).length;
+  let start = 0;
+  while (start < end && isDotOrSpace(value[start]!)) start++;
+  return value.slice(start, end);
 }
 
 export function sanitizeFilename(
@@ -389,12 +440,12 @@ export function sanitizeFilename(
   let base = name;
   let ext = detected.extension;
   const match = EXTENSION.exec(name);
-  if (match && /[A-Za-z]/.test(match[1]!)) {
+  if (match && /[A-Z]/i.test(match[1]!)) {
     base = name.slice(0, match.index);
     if (detected.aliases.includes(match[1]!.toLowerCase())) ext = match[1]!;
   }
-  base = base.replace(/[\s.]+$/, '');
-  base = truncate(base, MAX_FILENAME - ext.length - 1).replace(/[\s.]+$/, '');
+  base = trimEndDotsAndSpaces(base);
+  base = trimEndDotsAndSpaces(truncate(base, MAX_FILENAME - ext.length - 1));
   if (base === '') base = 'evidence';
   return `${base}.${ext}`;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { loadAccess } from '../assessments/assessment-access';
+import { isSupplierSide, loadAccess } from '../assessments/assessment-access';
 import { CampaignCatalogues } from '../assessments/campaign-catalogues';
 import { ProblemException } from '../common/problem';
 import { K_ANONYMITY } from './anonymity';
@@ -28,7 +28,7 @@ export class BenchmarkService {
   async benchmark(userId: string, assessmentId: string): Promise<BenchmarkDto> {
     const m = this.db.manager;
     const a = await loadAccess(m, assessmentId, userId);
-    if (!a.supplierRoles.length) {
+    if (!isSupplierSide(a)) {
       throw new ProblemException(403, 'ROLE_REQUIRED', {
         ja: '比較を見られるのは回答した取引先だけです。',
         en: 'Only the supplier who answered can see its benchmark.',

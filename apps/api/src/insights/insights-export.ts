@@ -1,6 +1,7 @@
 import type { Catalogue } from '@tierstar/guidelines';
 import ExcelJS from 'exceljs';
 import type { ApiLocale } from '../common/locale';
+import { neutralizeFormula } from '../common/spreadsheet-text';
 import type { HeatmapDto, InsightsSupplierRowDto } from './dto/insights.dto';
 
 export interface ExportFile {
@@ -102,15 +103,10 @@ export function suppliersTable(
   };
 }
 
-/** A text cell Excel would run as a formula is prefixed with an apostrophe (CSV injection). */
-function safeText(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
 function csvField(v: Cell): string {
   if (v === null) return '';
   if (typeof v === 'number') return String(Math.round(v * 1e6) / 1e6);
-  const s = safeText(v);
+  const s = neutralizeFormula(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -124,8 +120,8 @@ export async function toXlsx(t: Table): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'TierStar';
   const ws = wb.addWorksheet(t.sheet);
-  ws.addRow(t.headers).font = { bold: true };
-  for (const r of t.rows) ws.addRow(r.map((v) => (typeof v === 'string' ? safeText(v) : v)));
+  ws.addRow(t.headers.map(neutralizeFormula)).font = { bold: true };
+  for (const r of t.rows) ws.addRow(r.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v)));
   for (const i of t.percent) ws.getColumn(i + 1).numFmt = '0.0%';
   ws.getRow(1).numFmt = '@';
   ws.views = [{ state: 'frozen', ySplit: 1 }];

@@ -107,6 +107,13 @@ const signupVerification: MailTemplateData['signup-verification'] = {
   link: LINK,
 };
 const accountExists: MailTemplateData['signup-account-exists'] = { name: `Name ${HOSTILE}`, link: LINK };
+const supplierRequest: MailTemplateData['supplier-request'] = {
+  buyerName: `Buyer ${HOSTILE}`,
+  requestedName: `Named ${HOSTILE}`,
+  corporateNumber: '1234567890123',
+  contactEmail: `c${HOSTILE}@supplier.test`,
+  link: LINK,
+};
 
 const qReminder: MailTemplateData['questionnaire-reminder'] = {
   buyerName: `Buyer ${HOSTILE}`,
@@ -380,6 +387,42 @@ const cases: AnyCase[] = [
       button('Log in'),
       fallback.en,
       small('If this was not you, ignore this email. Nothing about your account has changed.'),
+    ],
+  },
+  {
+    template: 'supplier-request',
+    locale: 'ja',
+    data: supplierRequest,
+    subject: `【ご確認ください】${supplierRequest.buyerName}から取引先登録の依頼が届いています`,
+    body: [
+      `<p>${h(supplierRequest.buyerName)}が、TierStar で貴社（法人番号 1234567890123）を取引先として登録しました。セキュリティ自己評価への回答を依頼するためです。</p>`,
+      TABLE,
+      row('依頼元', h(supplierRequest.buyerName)),
+      row('依頼元が付けた社名', h(supplierRequest.requestedName)),
+      row('依頼元が指定した回答者', h(supplierRequest.contactEmail!)),
+      '</table>',
+      '<p>心当たりがあれば、承認してください。依頼元が指定した回答者か、貴社が選ぶ回答者に、回答用のリンクが届きます。心当たりがなければ、断ってください。</p>',
+      '<p>貴社が承認するまで、依頼元には貴社の情報は何も伝わりません。</p>',
+      button('依頼を確認する'),
+      fallback.ja,
+    ],
+  },
+  {
+    template: 'supplier-request',
+    locale: 'en',
+    data: supplierRequest,
+    subject: `${supplierRequest.buyerName} asks to add your company as a supplier`,
+    body: [
+      `<p>${h(supplierRequest.buyerName)} has added your company (法人番号 1234567890123) as a supplier on TierStar, to ask you for a security self-assessment.</p>`,
+      TABLE,
+      row('Buyer', h(supplierRequest.buyerName)),
+      row('Name the buyer gave you', h(supplierRequest.requestedName)),
+      row('Contact the buyer named', h(supplierRequest.contactEmail!)),
+      '</table>',
+      '<p>If you know this buyer, accept the request: the contact they named, or one you choose, then gets a link to answer. If you do not, decline it.</p>',
+      '<p>Until you accept, the buyer learns nothing about your company.</p>',
+      button('Review the request'),
+      fallback.en,
     ],
   },
   {

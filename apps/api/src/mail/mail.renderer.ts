@@ -80,6 +80,20 @@ export interface SignupAccountExistsData {
 }
 
 /**
+ * To a supplier organization's admins: a buyer added a supplier with their 法人番号 and waits for them to
+ * accept (and choose who answers) or decline. The buyer learns nothing about them until they accept.
+ */
+export interface SupplierRequestData {
+  buyerName: string;
+  /** The name the buyer typed for the supplier. */
+  requestedName: string;
+  corporateNumber: string;
+  /** The contact the buyer named; null when none. */
+  contactEmail: string | null;
+  link: string;
+}
+
+/**
  * A questionnaire reminder: before the due date and while overdue, to the supplier's contact (with a fresh
  * personal link) and its admins, and, as the escalation ladder climbs, to the buyer's people.
  */
@@ -163,6 +177,7 @@ export interface MailTemplateData {
   'organization-invitation': OrganizationInvitationData;
   'signup-verification': SignupVerificationData;
   'signup-account-exists': SignupAccountExistsData;
+  'supplier-request': SupplierRequestData;
   'questionnaire-reminder': QuestionnaireReminderData;
   'remediation-reminder': RemediationReminderData;
   'procurement-digest': ProcurementDigestData;
@@ -208,6 +223,13 @@ const FIELDS: { [K in MailTemplateName]: Record<keyof MailTemplateData[K], Field
   },
   'signup-verification': { name: 'text', organizationName: 'text', link: 'url' },
   'signup-account-exists': { name: 'text', link: 'url' },
+  'supplier-request': {
+    buyerName: 'text',
+    requestedName: 'text',
+    corporateNumber: 'text',
+    contactEmail: 'label',
+    link: 'url',
+  },
   'questionnaire-reminder': {
     buyerName: 'text',
     supplierName: 'text',

@@ -10,11 +10,11 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../auth/auth.types';
 import { CurrentAuth, OrgRoles } from '../auth/decorators';
 import { ProblemException, problem } from '../common/problem';
+import { singleFileUpload } from '../common/upload.interceptor';
 import {
   AddSupplierDto,
   ImportResultDto,
@@ -27,6 +27,11 @@ import { NetworkService } from './network.service';
 import { decodeCsv, parseSupplierCsv } from './supplier-csv';
 
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
+/** OrgAccessGuard (admin, procurement) decided before the body is read. */
+const SupplierCsvUpload = singleFileUpload({
+  limits: () => ({ maxBytes: MAX_CSV_BYTES, tooLargeCode: 'PAYLOAD_TOO_LARGE' }),
+  authorize: 'route-guard',
+});
 
 @ApiTags('network')
 @Controller('orgs/:orgId')
@@ -66,7 +71,7 @@ export class NetworkController {
     },
   })
   @ApiCreatedResponse({ type: ImportResultDto })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1 } }))
+  @UseInterceptors(SupplierCsvUpload)
   async import(
     @Param('orgId', ParseUUIDPipe) orgId: string,
     @CurrentAuth() auth: AuthContext,

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { OrganizationsModule } from '../organizations/organizations.module';
 import { NetworkController } from './network.controller';
 import { NetworkService } from './network.service';
+import { SupplierRequestsController } from './supplier-requests.controller';
+import { SupplierRequestsService } from './supplier-requests.service';
 
 @Module({
-  imports: [OrganizationsModule],
-  controllers: [NetworkController],
-  providers: [NetworkService],
+  controllers: [NetworkController, SupplierRequestsController],
+  providers: [NetworkService, SupplierRequestsService],
 })
 export class NetworkModule {}

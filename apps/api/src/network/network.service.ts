@@ -6,7 +6,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { audit } from '../audit/audit';
 import { ProblemException, problem } from '../common/problem';
 import { Organization } from '../organizations/organization.entity';
-import { OrganizationsService } from '../organizations/organizations.service';
 import type {
   AddSupplierDto,
   NetworkItemDto,
@@ -16,6 +15,8 @@ import type {
   UpdateSupplierLinkDto,
 } from './dto/network.dto';
 import type { SupplierCsvRow } from './supplier-csv';
+import { ACCEPTED_LINK_SQL, initialRequestStatus, placeSupplier } from './supplier-requests';
+import { SupplierRequestsService } from './supplier-requests.service';
 import { SupplyLink } from './supply-link.entity';
 
 /** Deepest tier the network query follows. */
@@ -34,10 +35,18 @@ const alreadyLinked = (row?: number) =>
     [{ field: 'corporateNumber', row, message: { ja: '登録済みの取引先です。', en: 'already a supplier' } }],
   );
 
+/**
+ * The buyer's view of one link. The supplier's number is the one the buyer typed (kept on the link); whether
+ * that number belongs to a registered organization, and whether it has answered the request, is not shown.
+ */
 function toLinkDto(link: SupplyLink, supplier: Organization): SupplierLinkDto {
   return {
     linkId: link.id,
-    supplier: { id: supplier.id, name: supplier.name, corporateNumber: supplier.corporateNumber },
+    supplier: {
+      id: supplier.id,
+      name: supplier.name,
+      corporateNumber: link.corporateNumber ?? supplier.corporateNumber,
+    },
     criticality: link.criticality,
     tags: link.tags,
     contactEmail: link.contactEmail,
@@ -50,12 +59,13 @@ function toLinkDto(link: SupplyLink, supplier: Organization): SupplierLinkDto {
 export class NetworkService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly orgs: OrganizationsService,
+    private readonly requests: SupplierRequestsService,
   ) {}
 
   /**
    * The network seen from `rootId`, one row per link: its own links are Tier 1; links that a Tier n supplier
-   * declared and chose to disclose upstream are Tier n+1 (recursive CTE, cycle-safe, up to MAX_TIER).
+   * declared and chose to disclose upstream are Tier n+1 (recursive CTE, cycle-safe, up to MAX_TIER), but only
+   * beyond suppliers that accepted the link that reaches them.
    * Keyset-paginated by (tier, name, link id).
    */
   async list(rootId: string, query: NetworkQueryDto): Promise<NetworkPageDto> {
@@ -73,22 +83,27 @@ export class NetworkService {
           .toLowerCase()
           .replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
       );
-      filters.push(`(lower(s.name) LIKE $${params.length} OR s.corporate_number LIKE $${params.length})`);
+      filters.push(
+        `(lower(s.name) LIKE $${params.length} OR COALESCE(l.corporate_number, s.corporate_number) LIKE $${params.length})`,
+      );
     }
     const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
     const base = `
       WITH RECURSIVE net AS (
-        SELECT l.id AS link_id, l.supplier_id, 1 AS tier, NULL::uuid AS via_id, ARRAY[l.buyer_id, l.supplier_id] AS path
+        SELECT l.id AS link_id, l.supplier_id, 1 AS tier, NULL::uuid AS via_id, ARRAY[l.buyer_id, l.supplier_id] AS path,
+               ${ACCEPTED_LINK_SQL('l')} AS accepted
           FROM supply_links l
          WHERE l.buyer_id = $1
         UNION ALL
-        SELECT l.id, l.supplier_id, n.tier + 1, l.buyer_id, n.path || l.supplier_id
+        SELECT l.id, l.supplier_id, n.tier + 1, l.buyer_id, n.path || l.supplier_id, ${ACCEPTED_LINK_SQL('l')}
           FROM net n
           JOIN supply_links l ON l.buyer_id = n.supplier_id
-         WHERE n.tier < $2 AND l.disclose_upstream AND l.status = 'active' AND NOT (l.supplier_id = ANY (n.path))
+         WHERE n.tier < $2 AND n.accepted AND l.disclose_upstream AND l.status = 'active'
+           AND NOT (l.supplier_id = ANY (n.path))
       )
       SELECT n.link_id, n.tier, n.via_id, s.id AS supplier_id, s.name AS supplier_name,
-             s.corporate_number, lower(s.name) AS sort_name, v.name AS via_name,
+             COALESCE(l.corporate_number, s.corporate_number) AS corporate_number, lower(s.name) AS sort_name,
+             v.name AS via_name,
              l.criticality, l.tags, l.contact_email, l.status
         FROM net n
         JOIN supply_links l ON l.id = n.link_id
@@ -122,14 +137,18 @@ export class NetworkService {
   }
 
   async addSupplier(buyerId: string, actorUserId: string, dto: AddSupplierDto): Promise<SupplierLinkDto> {
-    return this.db.transaction(async (m) => {
+    const outboxIds: string[] = [];
+    const added = await this.db.transaction(async (m) => {
       const { link, supplier } = await this.insertLink(m, buyerId, actorUserId, {
         ...dto,
         tags: dto.tags ?? [],
         criticality: dto.criticality ?? 'medium',
       });
+      outboxIds.push(...(await this.requests.notifyAdmins(m, link.id)));
       return toLinkDto(link, supplier);
     });
+    await this.requests.dispatch(outboxIds);
+    return added;
   }
 
   /** All rows or none: any conflict rolls the whole upload back and reports the row. */
@@ -138,10 +157,16 @@ export class NetworkService {
     actorUserId: string,
     rows: SupplierCsvRow[],
   ): Promise<{ created: number }> {
-    return this.db.transaction(async (m) => {
-      for (const row of rows) await this.insertLink(m, buyerId, actorUserId, row, row.row);
+    const outboxIds: string[] = [];
+    const result = await this.db.transaction(async (m) => {
+      for (const row of rows) {
+        const { link } = await this.insertLink(m, buyerId, actorUserId, row, row.row);
+        outboxIds.push(...(await this.requests.notifyAdmins(m, link.id)));
+      }
       return { created: rows.length };
     });
+    await this.requests.dispatch(outboxIds);
+    return result;
   }
 
   async get(buyerId: string, linkId: string): Promise<SupplierLinkDto> {
@@ -187,6 +212,12 @@ export class NetworkService {
     });
   }
 
+  /**
+   * Adds one supplier to the buyer's network. With a 法人番号, the link points to a new organization holding it
+   * when the number is unknown, else to a record of the buyer's own (see supplier-requests.ts): either way the
+   * buyer gets back exactly what it typed, and a request waits for that number's organization. A number the
+   * buyer already has in its network is refused (the buyer knows it already).
+   */
   private async insertLink(
     m: EntityManager,
     buyerId: string,
@@ -195,24 +226,36 @@ export class NetworkService {
       Pick<SupplyLink, 'tags' | 'criticality'>,
     row?: number,
   ): Promise<{ link: SupplyLink; supplier: Organization }> {
-    const supplier = await this.orgs.findOrCreateOrganization(m, {
-      name: input.name,
-      corporateNumber: input.corporateNumber,
-    });
-    if (supplier.id === buyerId) {
-      throw new ProblemException(
-        422,
-        'SUPPLIER_IS_SELF',
-        { ja: '自社を取引先には登録できません。', en: 'An organization cannot be its own supplier.' },
-        [
-          {
-            field: 'corporateNumber',
-            row,
-            message: { ja: '自社の法人番号です。', en: 'this is your own 法人番号' },
-          },
-        ],
+    const corporateNumber = input.corporateNumber ?? null;
+    if (corporateNumber) {
+      const [self] = await m.query('SELECT 1 FROM organizations WHERE id = $1 AND corporate_number = $2', [
+        buyerId,
+        corporateNumber,
+      ]);
+      if (self) {
+        throw new ProblemException(
+          422,
+          'SUPPLIER_IS_SELF',
+          { ja: '自社を取引先には登録できません。', en: 'An organization cannot be its own supplier.' },
+          [
+            {
+              field: 'corporateNumber',
+              row,
+              message: { ja: '自社の法人番号です。', en: 'this is your own 法人番号' },
+            },
+          ],
+        );
+      }
+      // The buyer's own links only (a link made before links kept the number counts by its supplier's).
+      const [dup] = await m.query(
+        `SELECT 1 FROM supply_links l JOIN organizations s ON s.id = l.supplier_id
+          WHERE l.buyer_id = $1 AND (l.corporate_number = $2 OR s.corporate_number = $2)
+          LIMIT 1`,
+        [buyerId, corporateNumber],
       );
+      if (dup) throw alreadyLinked(row);
     }
+    const supplier = await this.createSupplierRecord(m, input.name, corporateNumber);
     const inserted = await m
       .createQueryBuilder()
       .insert()
@@ -220,6 +263,8 @@ export class NetworkService {
       .values({
         buyerId,
         supplierId: supplier.id,
+        corporateNumber,
+        requestStatus: initialRequestStatus(corporateNumber),
         contactEmail: input.contactEmail?.toLowerCase() ?? null,
         tags: input.tags,
         criticality: input.criticality,
@@ -234,6 +279,8 @@ export class NetworkService {
       id: raw['id'] as string,
       buyerId,
       supplierId: supplier.id,
+      corporateNumber,
+      requestStatus: raw['request_status'] as SupplyLink['requestStatus'],
       contactEmail: (raw['contact_email'] as string | null) ?? null,
       tags: raw['tags'] as string[],
       criticality: raw['criticality'] as SupplyLink['criticality'],
@@ -249,6 +296,35 @@ export class NetworkService {
       after: toLinkDto(link, supplier),
     });
     return { link, supplier };
+  }
+
+  /**
+   * The organization row the buyer's link points to, named as the buyer typed it: a new organization holding
+   * the number when no organization holds it yet, else (and without a number) a record of the buyer's own.
+   * The same statements run in both cases; nothing of an existing organization is read.
+   */
+  private async createSupplierRecord(
+    m: EntityManager,
+    name: string,
+    corporateNumber: string | null,
+  ): Promise<Organization> {
+    const insert = (number: string | null) =>
+      m.query<Record<string, unknown>[]>(
+        `INSERT INTO organizations (name, corporate_number) VALUES ($1, $2)
+         ON CONFLICT (corporate_number) WHERE corporate_number IS NOT NULL DO NOTHING
+         RETURNING id, name, corporate_number, size_band, industry, region`,
+        [name.trim(), number],
+      );
+    let [row] = await insert(corporateNumber);
+    if (placeSupplier(!row) === 'buyer-record') [row] = await insert(null);
+    return m.create(Organization, {
+      id: row!['id'] as string,
+      name: row!['name'] as string,
+      corporateNumber: (row!['corporate_number'] as string | null) ?? null,
+      sizeBand: (row!['size_band'] as Organization['sizeBand']) ?? null,
+      industry: row!['industry'] as string,
+      region: row!['region'] as string,
+    });
   }
 }
 

@@ -67,6 +67,35 @@ describe('parseSupplierCsv', () => {
     expect(parseSupplierCsv('name\n')).toMatchObject({ ok: false, errors: [{ row: 2 }] });
   });
 
+  it('refuses crafted cells by their length before any pattern runs', () => {
+    // The attack string of the old e-mail pattern (/^[^\s@]+@[^\s@]+\.[^\s@]+$/ backtracks polynomially).
+    const attack = `a@${'.'.repeat(100_000)}@`;
+    const longTags = 'x;'.repeat(50_000);
+    const longNumber = `${cn1}${'-'.repeat(100_000)}`;
+    const result = parseSupplierCsv(
+      `name,corporate_number,contact_email,tags\nA,${longNumber},${attack},${longTags}\nB,,a@${'.'.repeat(200)}@,\n`,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.row, e.column, e.message.en])).toEqual([
+      [2, 'corporate_number', 'corporate_number is not a valid 13-digit 法人番号 (check digit).'],
+      [2, 'contact_email', 'contact_email is longer than 254 characters.'],
+      [2, 'tags', 'tags: at most 20, each up to 40 characters, separated by ;'],
+      [3, 'contact_email', 'contact_email is not a valid email address.'],
+    ]);
+  });
+
+  it('checks e-mail addresses as the JSON API does', () => {
+    const emailOf = (email: string) => {
+      const r = parseSupplierCsv(`name,contact_email\nA,${email}\n`);
+      return r.ok ? r.rows[0]!.contactEmail : r.errors[0]!.message.en;
+    };
+    expect(emailOf('Sec.Team+csv@Towa-Seimitsu.example.jp')).toBe('sec.team+csv@towa-seimitsu.example.jp');
+    for (const bad of ['a@b', 'a@@b.example', 'a b@c.example', 'a@b..example', '@b.example']) {
+      expect(emailOf(bad)).toBe('contact_email is not a valid email address.');
+    }
+  });
+
   it('decodes Shift_JIS files written by Excel', () => {
     // "名称\n東和" in Shift_JIS
     const sjis = Buffer.from([0x96, 0xbc, 0x8f, 0xcc, 0x0a, 0x93, 0x8c, 0x98, 0x61]);

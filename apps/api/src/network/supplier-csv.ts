@@ -1,3 +1,4 @@
+import { isEmail } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { isValidCorporateNumber } from '../organizations/corporate-number';
 import type { LocalizedMessage } from '../common/problem';
@@ -28,7 +29,11 @@ const HEADERS: Record<keyof Omit<SupplierCsvRow, 'row'>, string[]> = {
   criticality: ['criticality', '重要度'],
 };
 const CRITICALITY_JA: Record<string, Criticality> = { 低: 'low', 中: 'medium', 高: 'high', 重大: 'critical' };
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Longest e-mail address (RFC 5321 path limit); checked before the address is parsed. */
+const MAX_EMAIL = 254;
+/** Longest cells looked at before any pattern runs (a 法人番号 with separators; 20 tags of 40 characters). */
+const MAX_CORPORATE_NUMBER_CELL = 32;
+const MAX_TAGS_CELL = 20 * 41;
 export const MAX_CSV_ROWS = 5000;
 
 /** Decodes UTF-8 (with or without BOM), falling back to Shift_JIS, which Excel in Japan writes by default. */
@@ -123,7 +128,11 @@ export function parseSupplierCsv(
     else if (name.length > 200)
       err('name', '名称は 200 文字以内です。', 'name is longer than 200 characters.');
 
-    const corporateNumber = cell('corporateNumber').replace(/[-\s]/g, '');
+    const rawCorporateNumber = cell('corporateNumber');
+    const corporateNumber =
+      rawCorporateNumber.length > MAX_CORPORATE_NUMBER_CELL
+        ? rawCorporateNumber
+        : rawCorporateNumber.replace(/[-\s]/g, '');
     if (corporateNumber) {
       if (!isValidCorporateNumber(corporateNumber)) {
         err(
@@ -141,7 +150,14 @@ export function parseSupplierCsv(
     }
 
     const contactEmail = cell('contactEmail');
-    if (contactEmail && (!EMAIL.test(contactEmail) || contactEmail.length > 254)) {
+    // Length first, then the same check as the JSON API's @IsEmail() (validator.js), never a backtracking pattern.
+    if (contactEmail.length > MAX_EMAIL) {
+      err(
+        'contact_email',
+        `メールアドレスが長すぎます (${MAX_EMAIL} 文字まで)。`,
+        `contact_email is longer than ${MAX_EMAIL} characters.`,
+      );
+    } else if (contactEmail && !isEmail(contactEmail)) {
       err(
         'contact_email',
         'メールアドレスの形式が正しくありません。',
@@ -149,11 +165,15 @@ export function parseSupplierCsv(
       );
     }
 
-    const tags = cell('tags')
-      .split(/[;|、]/)
-      .map((t) => t.trim())
-      .filter(Boolean);
-    if (tags.length > 20 || tags.some((t) => !TAG_PATTERN.test(t))) {
+    const rawTags = cell('tags');
+    const tags =
+      rawTags.length > MAX_TAGS_CELL
+        ? []
+        : rawTags
+            .split(/[;|、]/)
+            .map((t) => t.trim())
+            .filter(Boolean);
+    if (rawTags.length > MAX_TAGS_CELL || tags.length > 20 || tags.some((t) => !TAG_PATTERN.test(t))) {
       err(
         'tags',
         'タグは 20 個まで、各 40 文字以内です (区切りは ; )。',

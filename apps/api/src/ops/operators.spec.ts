@@ -18,4 +18,11 @@ describe('bearerMatches', () => {
     expect(bearerMatches(undefined, token)).toBe(false);
     expect(bearerMatches('Bearer ', '')).toBe(false);
   });
+
+  it('looks at no header longer than 1024 characters', () => {
+    const long = 'y'.repeat(1100);
+    expect(bearerMatches(`Bearer ${long}`, long)).toBe(false);
+    const fits = 'z'.repeat(1000);
+    expect(bearerMatches(`Bearer ${fits}`, fits)).toBe(true);
+  });
 });

@@ -15,9 +15,14 @@ export function parseOperatorEmails(list: string): ReadonlySet<string> {
  * The token of an `Authorization: Bearer <token>` header equals `expected`, compared in constant time
  * (both sides are hashed first, so neither the length nor the content leaks through timing).
  */
+/** Longest Authorization header looked at; longer ones match no token. */
+const MAX_AUTHORIZATION = 1024;
+
 export function bearerMatches(authorization: string | undefined, expected: string): boolean {
   if (!expected) return false;
-  const given = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization ?? '')?.[1] ?? '';
+  // Length first: no pattern runs over an oversized header.
+  const header = (authorization ?? '').length <= MAX_AUTHORIZATION ? (authorization ?? '') : '';
+  const given = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header)?.[1] ?? '';
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b) && given.length > 0;

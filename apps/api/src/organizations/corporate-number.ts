@@ -13,7 +13,7 @@ export function corporateNumberCheckDigit(base12: string): number {
 }
 
 export function isValidCorporateNumber(value: string): boolean {
-  if (!/^\d{13}$/.test(value)) return false;
+  if (value.length !== 13 || !/^\d{13}$/.test(value)) return false;
   return Number(value[0]) === corporateNumberCheckDigit(value.slice(1));
 }
 

@@ -96,11 +96,11 @@ export class OrganizationsController {
   }
 
   /**
-   * Invites someone by email; the link goes to that mailbox only. Admins invite any role; respondents invite
-   * colleagues as respondents, to share the work on an assessment.
+   * Invites someone by email; the link goes to that mailbox only (never in an answer). Only the organization's
+   * admins grant membership: nobody else (no respondent, no guest, no other organization) can add a member.
    */
   @Post('orgs/:orgId/invitations')
-  @OrgRoles('admin', 'respondent')
+  @OrgRoles('admin')
   @ApiCreatedResponse({ type: InvitationCreatedDto })
   invite(
     @Param('orgId', ParseUUIDPipe) orgId: string,

@@ -280,16 +280,6 @@ export class OrganizationsService {
     const expiresAt = new Date(this.clock.now().getTime() + INVITATION_TTL_MS);
     const outboxIds: string[] = [];
     const created = await this.db.transaction(async (m) => {
-      const mine = await m.query<{ role: string }[]>(
-        'SELECT role::text FROM memberships WHERE user_id = $1 AND organization_id = $2',
-        [actorUserId, orgId],
-      );
-      if (!mine.some((r) => r.role === 'admin') && dto.role !== 'respondent') {
-        throw new ProblemException(403, 'ROLE_REQUIRED', {
-          ja: '回答者が招待できるのは回答者 (同僚) だけです。',
-          en: 'Respondents can invite colleagues as respondents only.',
-        });
-      }
       const already = await m
         .createQueryBuilder(Membership, 'ms')
         .innerJoin('ms.user', 'u')

@@ -8,6 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { rotateAccessToken } from '../assessments/access-token';
 import { newToken, sha256Hex } from '../auth/tokens';
 import { Clock } from '../common/clock';
+import { contactHeldSql } from '../network/supplier-requests';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { MailRenderer, type MailTemplateName } from '../mail/mail.renderer';
 import { MailSender } from '../mail/mail.sender';
@@ -96,7 +97,7 @@ export class MailDeliveryService {
     private readonly sender: MailSender,
     private readonly clock: Clock,
   ) {
-    this.messageIdDomain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'tierstar.local';
+    this.messageIdDomain = /@([A-Z0-9.-]+)>?\s*$/i.exec(config.MAIL_FROM)?.[1] ?? 'tierstar.local';
   }
 
   /** The Message-ID every attempt of this outbox row is sent with. */
@@ -132,6 +133,12 @@ export class MailDeliveryService {
         if (row) await this.requeue(row.id, `a${row.available_ms}`, row.wait_ms);
         return 'skipped';
       }
+      if (row.payload.accessLink && row.assessment_id && (await this.linkHeld(client, row.assessment_id))) {
+        // The supplier's admins have to decide first (or declined): the email carrying a sign-in link is
+        // withdrawn, in the claim transaction. Accepting the request records the invitation again.
+        await client.query(`DELETE FROM mail_outbox WHERE id = '${row.id}'; COMMIT`);
+        return 'skipped';
+      }
       let messageId: string;
       try {
         messageId = await this.send(client, row, now);
@@ -159,6 +166,15 @@ export class MailDeliveryService {
     } finally {
       client.release(broken);
     }
+  }
+
+  /** Whether emailed links to this assessment's contact wait for the supplier's admins (supplier-requests.ts). */
+  private async linkHeld(client: PoolClient, assessmentId: string): Promise<boolean> {
+    const { rows } = await client.query<{ held: boolean }>(
+      `SELECT ${contactHeldSql('a')} AS held FROM assessments a WHERE a.id = $1`,
+      [assessmentId],
+    );
+    return rows[0]?.held === true;
   }
 
   /** Renders and hands the email to SMTP; resolves with its Message-ID once the server answered 250. */

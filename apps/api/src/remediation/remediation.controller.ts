@@ -27,10 +27,11 @@ import {
 } from './dto/remediation.dto';
 import { RemediationService } from './remediation.service';
 
-const EvidenceUpload = singleFileUpload((c) => ({
-  maxBytes: c.EVIDENCE_MAX_BYTES,
-  tooLargeCode: 'EVIDENCE_TOO_LARGE',
-}));
+const EvidenceUpload = singleFileUpload({
+  limits: (c) => ({ maxBytes: c.EVIDENCE_MAX_BYTES, tooLargeCode: 'EVIDENCE_TOO_LARGE' }),
+  authorize: (services, auth, p) =>
+    services.get(RemediationService, { strict: false }).assertCanAddEvidence(auth.userId, p['itemId'] ?? ''),
+});
 
 @ApiTags('remediation')
 @Controller()

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AnswersService } from '../assessments/answers.service';
-import { assertCanReview, loadAccess } from '../assessments/assessment-access';
+import { assertCanReview, BUYER_READ_ROLES, loadAccess } from '../assessments/assessment-access';
 import { CampaignCatalogues } from '../assessments/campaign-catalogues';
 import { audit } from '../audit/audit';
 import { Clock } from '../common/clock';
@@ -89,7 +89,10 @@ interface ItemAccess {
   buyerId: string;
   version: number;
   supplierRoles: MemberRole[];
+  /** Only the buyer roles that read supplier data (BUYER_READ_ROLES). */
   buyerRoles: MemberRole[];
+  /** Guest of the item's assessment (works on it like the supplier's respondents). */
+  isGuest: boolean;
 }
 
 /** Evidence counts for an item when uploaded for its criterion after the item was created. */
@@ -125,11 +128,15 @@ export class RemediationService {
     private readonly clock: Clock,
   ) {}
 
-  /** The supplier board: items of every organization the caller belongs to as a supplier. */
+  /**
+   * The supplier board: items of every organization the caller belongs to as a supplier, and of the
+   * assessments they are a guest of.
+   */
   async listMine(userId: string): Promise<RemediationListDto> {
     const rows = await this.db.query<ItemRow[]>(
       `${SELECT_ITEMS}
         WHERE i.supplier_id IN (SELECT organization_id FROM memberships WHERE user_id = $1)
+           OR i.assessment_id IN (SELECT assessment_id FROM assessment_guests WHERE user_id = $1)
         ORDER BY COALESCE(i.due_date, DATE '9999-12-31'), i.created_at, i.id
         LIMIT 1000`,
       [userId],
@@ -413,15 +420,21 @@ export class RemediationService {
    * Evidence for the item's criterion, accepted although the assessment is submitted: stored like answer
    * evidence (checked by content, hashed) as an evidence_files row of the item's assessment and criterion.
    */
+  /** Whether the caller may add evidence of the fix; run before the upload body is read (and again inside). */
+  async assertCanAddEvidence(userId: string, itemId: string): Promise<ItemAccess> {
+    const seen = await this.access(this.db.manager, itemId, userId);
+    if (!canEdit(seen)) throw supplierOnly();
+    if (seen.status === 'verified') throw closedItem();
+    return seen;
+  }
+
   async uploadEvidence(
     userId: string,
     itemId: string,
     file: { buffer: Buffer; originalname: string; size: number },
   ): Promise<RemediationDetailDto> {
     // Access first, so a stranger learns nothing from the bytes.
-    const seen = await this.access(this.db.manager, itemId, userId);
-    if (!canEdit(seen)) throw supplierOnly();
-    if (seen.status === 'verified') throw closedItem();
+    const seen = await this.assertCanAddEvidence(userId, itemId);
     const info = inspectUpload(file, this.config.EVIDENCE_MAX_BYTES);
     const key = `${seen.supplierId}/${randomUUID()}`;
     await this.storage.put(key, file.buffer, { mediaType: info.mediaType, sha256: info.sha256 });
@@ -464,7 +477,10 @@ export class RemediationService {
     }
   }
 
-  /** Loads the item with the caller's roles; anyone in neither the supplier nor the buyer gets 404. */
+  /**
+   * Loads the item with the caller's roles; anyone who is neither a member of the supplier, nor a guest of the
+   * item's assessment, nor an admin/procurement/evaluator of the buyer gets 404.
+   */
   private async access(
     m: EntityManager,
     itemId: string,
@@ -476,6 +492,7 @@ export class RemediationService {
       (Omit<ItemRow, 'supplier_name' | 'buyer_name' | 'campaign_title' | 'tier'> & {
         supplier_roles: MemberRole[] | null;
         buyer_roles: MemberRole[] | null;
+        is_guest: boolean;
       })[]
     >(
       `SELECT i.id, i.assessment_id, i.criterion_id, i.status, i.plan, i.owner_name,
@@ -488,13 +505,16 @@ export class RemediationService {
               (SELECT array_agg(ms.role::text) FROM memberships ms
                 WHERE ms.user_id = $2 AND ms.organization_id = i.supplier_id) AS supplier_roles,
               (SELECT array_agg(mb.role::text) FROM memberships mb
-                WHERE mb.user_id = $2 AND mb.organization_id = i.buyer_id) AS buyer_roles
+                WHERE mb.user_id = $2 AND mb.organization_id = i.buyer_id
+                  AND mb.role::text = ANY($3::text[])) AS buyer_roles,
+              EXISTS (SELECT 1 FROM assessment_guests g
+                       WHERE g.assessment_id = i.assessment_id AND g.user_id = $2) AS is_guest
          FROM remediation_items i
         WHERE i.id = $1
         ${opts.lock ? 'FOR UPDATE OF i' : ''}`,
-      [itemId, userId],
+      [itemId, userId, BUYER_READ_ROLES],
     );
-    if (!r || (!r.supplier_roles?.length && !r.buyer_roles?.length)) throw itemNotFound();
+    if (!r || (!r.supplier_roles?.length && !r.buyer_roles?.length && !r.is_guest)) throw itemNotFound();
     return {
       id: r.id,
       assessmentId: r.assessment_id,
@@ -513,6 +533,7 @@ export class RemediationService {
       version: r.version,
       supplierRoles: r.supplier_roles ?? [],
       buyerRoles: r.buyer_roles ?? [],
+      isGuest: r.is_guest,
     };
   }
 
@@ -586,7 +607,8 @@ export function isOverdue(dueDate: string | null, status: RemediationStatus, tod
   return dueDate !== null && dueDate < today && !CLOSED_STATUSES.includes(status);
 }
 
-const canEdit = (it: ItemAccess) => it.supplierRoles.some((r) => r === 'admin' || r === 'respondent');
+const canEdit = (it: ItemAccess) =>
+  it.isGuest || it.supplierRoles.some((r) => r === 'admin' || r === 'respondent');
 const canVerify = (it: ItemAccess) => it.buyerRoles.some((r) => r === 'admin' || r === 'procurement');
 
 const itemNotFound = () =>

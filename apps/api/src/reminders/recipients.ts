@@ -14,6 +14,11 @@ export interface Party {
   supplierId: string;
   /** The assessment's contact (first step of the default ladder); null when none is on file. */
   contactEmail: string | null;
+  /**
+   * The buyer's link to this supplier waits for the supplier's admins (or was declined): nobody on the
+   * supplier's side is written to until they accept (network/supplier-requests.ts).
+   */
+  held?: boolean;
 }
 
 /**
@@ -80,11 +85,12 @@ export class LadderDirectory {
       const key = email.toLowerCase();
       if (!out.has(key)) out.set(key, { email: key, locale, role });
     };
-    if (roles.includes('supplier_contact') && party.contactEmail) {
+    if (roles.includes('supplier_contact') && party.contactEmail && !party.held) {
       add(party.contactEmail, this.contactLocale, 'supplier_contact');
     }
     for (const role of roles) {
       if (role === 'supplier_admin') {
+        if (party.held) continue;
         for (const a of this.supplierAdmins.get(party.supplierId) ?? []) add(a.email, a.locale, role);
       } else if (role === 'buyer_owner') {
         const o = this.buyerOwners.get(party.supplierId);

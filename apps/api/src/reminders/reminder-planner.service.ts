@@ -21,6 +21,7 @@ import {
   questionnaireReminders,
   remediationReminders,
 } from './calendar/reminder-policy';
+import { contactHeldSql } from '../network/supplier-requests';
 import { LadderDirectory, type Locale } from './recipients';
 import {
   SUPPLIER_ROLES,
@@ -146,9 +147,15 @@ export class ReminderPlannerService {
       const linkExpiry = tokyoInstant(addCalendarDays(c.due_date, this.config.INVITATION_GRACE_DAYS + 1), 0);
       recorded += await this.record(now, async (m) => {
         const assessments = await m.query<
-          { id: string; supplier_id: string; contact_email: string | null; supplier_name: string }[]
+          {
+            id: string;
+            supplier_id: string;
+            contact_email: string | null;
+            supplier_name: string;
+            held: boolean;
+          }[]
         >(
-          `SELECT a.id, a.supplier_id, a.contact_email, s.name AS supplier_name
+          `SELECT a.id, a.supplier_id, a.contact_email, s.name AS supplier_name, ${contactHeldSql('a')} AS held
              FROM assessments a JOIN organizations s ON s.id = a.supplier_id
             WHERE a.campaign_id = $1 AND a.status::text = ANY($2::text[])
             ORDER BY a.id`,
@@ -165,7 +172,7 @@ export class ReminderPlannerService {
         for (const r of due) {
           const roles = ladderRoles(policy, r.escalationStep);
           for (const a of assessments) {
-            const party = { supplierId: a.supplier_id, contactEmail: a.contact_email };
+            const party = { supplierId: a.supplier_id, contactEmail: a.contact_email, held: a.held };
             for (const to of dir.recipients(party, roles)) {
               // The emailed sign-in link works until the end of (due date + grace days); a later reminder gets
               // the plain assessment link (sign in with the password set when the account was claimed).
@@ -240,10 +247,11 @@ export class ReminderPlannerService {
             supplier_id: string;
             contact_email: string | null;
             supplier_name: string;
+            held: boolean;
           }[]
         >(
           `SELECT ri.id, ri.assessment_id, ri.criterion_id, ri.plan, ri.owner_name, a.supplier_id, a.contact_email,
-                  s.name AS supplier_name
+                  s.name AS supplier_name, ${contactHeldSql('a')} AS held
              FROM remediation_items ri
              JOIN assessments a ON a.id = ri.assessment_id
              JOIN organizations s ON s.id = a.supplier_id
@@ -262,7 +270,7 @@ export class ReminderPlannerService {
         for (const r of due) {
           const roles = ladderRoles(policy, r.escalationStep);
           for (const item of items) {
-            const party = { supplierId: item.supplier_id, contactEmail: item.contact_email };
+            const party = { supplierId: item.supplier_id, contactEmail: item.contact_email, held: item.held };
             for (const to of dir.recipients(party, roles)) {
               const data: RemediationReminderData = {
                 buyerName: c.buyer_name,

@@ -21,6 +21,7 @@ import type {
 } from './dto/reminder.dto';
 import { REMINDABLE_ASSESSMENT_STATUSES, SETTLED_REMEDIATION_STATUSES } from './reminder-planner.service';
 import { daysOverdueOn, effectivePolicy, ladderRoles } from './reminder-schedule';
+import { HolidayDataRangeError } from './calendar/business-calendar';
 
 /** At most this many upcoming reminders are listed (soonest first). */
 export const UPCOMING_LIMIT = 100;
@@ -74,6 +75,19 @@ const toPolicyDto = (p: ReminderPolicy): ReminderPolicyResponseDto['policy'] => 
 };
 
 /** Campaign reminder policies (buyer side) and the upcoming reminders of one assessment (both sides). */
+/**
+ * Reminders that fall in years the holiday dataset does not cover (a due date far ahead) cannot be scheduled
+ * yet: none are listed, rather than the whole answer failing.
+ */
+function withinCalendar<T>(plan: () => T[]): T[] {
+  try {
+    return plan();
+  } catch (e) {
+    if (e instanceof HolidayDataRangeError) return [];
+    throw e;
+  }
+}
+
 @Injectable()
 export class RemindersService {
   constructor(
@@ -172,7 +186,7 @@ export class RemindersService {
     );
     const items: UpcomingReminderDto[] = [];
     if (c.status === 'launched' && (REMINDABLE_ASSESSMENT_STATUSES as readonly string[]).includes(a.status)) {
-      for (const r of questionnaireReminders({ dueDate: c.due_date, policy, now })) {
+      for (const r of withinCalendar(() => questionnaireReminders({ dueDate: c.due_date, policy, now }))) {
         if (sent.has(`reminder:${a.id}:${c.due_date}:${r.key}`)) continue;
         items.push({
           subject: 'questionnaire',
@@ -192,7 +206,7 @@ export class RemindersService {
       [a.id, SETTLED_REMEDIATION_STATUSES],
     );
     for (const item of remediation) {
-      for (const r of remediationReminders({ dueDate: item.due_date, policy, now })) {
+      for (const r of withinCalendar(() => remediationReminders({ dueDate: item.due_date, policy, now }))) {
         if (sent.has(`remediation:${item.id}:${item.due_date}:${r.key}`)) continue;
         items.push({
           subject: 'remediation',

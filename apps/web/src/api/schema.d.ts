@@ -820,6 +820,54 @@ export interface paths {
         patch: operations["Network_update"];
         trace?: never;
     };
+    "/api/orgs/{orgId}/supplier-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SupplierRequests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/supplier-requests/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SupplierRequests_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/supplier-requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SupplierRequests_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/signup": {
         parameters: {
             query?: never;
@@ -1098,6 +1146,8 @@ export interface components {
         };
         RedeemDto: {
             token: string;
+            /** @description Someone else is signed in on this browser and agreed to be signed out and continue as the person the link was sent to. Without it such a redeem answers 409 ACCESS_LINK_OTHER_ACCOUNT (naming both addresses) and the link stays unused. */
+            switchAccount?: boolean;
         };
         RedeemResultDto: {
             assessmentId: string;
@@ -1260,8 +1310,8 @@ export interface components {
             buyer: components["schemas"]["PartyDto"];
             supplier: components["schemas"]["PartyDto"];
             evaluator: components["schemas"]["PartyDto"] | null;
-            /** @description What the caller is to it. `upstream`: the buyer of the campaign this one was forwarded from, reading with the supplier's `full` consent (read only) */
-            viewerRoles: ("supplier" | "buyer" | "evaluator" | "upstream")[];
+            /** @description What the caller is to it. `supplier`: a member of the supplier organization. `guest`: answers this one assessment for the supplier (came in through an emailed link) without being a member. `upstream`: the buyer of the campaign this one was forwarded from, reading with the supplier's `full` consent (read only) */
+            viewerRoles: ("supplier" | "guest" | "buyer" | "evaluator" | "upstream")[];
             /**
              * @description What the supplier lets the upstream buyer (its buyer's customer) see: full = answers and evidence, summary = ★ (claimed and confirmed), category rates and the number of open remediation items, none = only counted anonymously in unfiltered totals of at least 5 such suppliers
              * @enum {string}
@@ -2022,6 +2072,40 @@ export interface components {
             /** @enum {string} */
             status?: "active" | "inactive";
             discloseUpstream?: boolean;
+        };
+        SupplierRequestAssessmentDto: {
+            campaignTitle: string;
+            /** Format: date */
+            dueDate: string;
+            /** @enum {string} */
+            status: "invited" | "in_progress" | "submitted" | "returned" | "accepted";
+        };
+        SupplierRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The buyer asking */
+            buyer: components["schemas"]["OrgRefDto"];
+            /** @description The name the buyer gave your organization */
+            requestedName: string;
+            corporateNumber: string;
+            /** @description The contact the buyer named */
+            contactEmail: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description Questionnaires the buyer already sent */
+            assessments: components["schemas"]["SupplierRequestAssessmentDto"][];
+        };
+        SupplierRequestListDto: {
+            items: components["schemas"]["SupplierRequestDto"][];
+        };
+        AcceptSupplierRequestDto: {
+            /** @description Who answers for you: your own contact instead of the buyer's (default: the buyer's) */
+            contactEmail?: string;
+        };
+        SupplierRequestDecisionDto: {
+            /** @description Invitation emails sent to the contact now */
+            invitations: number;
+            contactEmail: string | null;
         };
         OrganizationInputDto: {
             /** @example サンプル自動車株式会社 */
@@ -3737,6 +3821,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupplierLinkDto"];
+                };
+            };
+        };
+    };
+    SupplierRequests_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierRequestListDto"];
+                };
+            };
+        };
+    };
+    SupplierRequests_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptSupplierRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierRequestDecisionDto"];
+                };
+            };
+        };
+    };
+    SupplierRequests_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierRequestDecisionDto"];
                 };
             };
         };

@@ -14,3 +14,4 @@ export type Tier = NetworkItem['tier'];
 export type Criticality = NetworkItem['criticality'];
 
 export type AddSupplierBody = components['schemas']['AddSupplierDto'];
+export type SupplierRequest = components['schemas']['SupplierRequestDto'];

@@ -14,8 +14,12 @@ export function cssToken(name: TokenName): string {
 /** The `--name: value;` declarations of a stylesheet's text (tests read styles/tokens.css with it). */
 export function parseTokens(css: string): Record<TokenName, string> {
   const tokens: Record<TokenName, string> = {};
-  for (const match of css.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)) {
-    tokens[match[1] as TokenName] = (match[2] ?? '').trim();
+  // One declaration per line (prettier keeps tokens.css so); split, not a global pattern, to stay linear.
+  for (const line of css.split('\n')) {
+    const decl = line.trim();
+    const colon = decl.indexOf(':');
+    if (!decl.startsWith('--') || colon < 0 || !decl.endsWith(';')) continue;
+    tokens[decl.slice(0, colon).trim() as TokenName] = decl.slice(colon + 1, -1).trim();
   }
   return tokens;
 }

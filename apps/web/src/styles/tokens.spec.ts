@@ -25,7 +25,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sources(path);
-    return /\.(css|ts|tsx)$/.test(entry.name) ? [path] : [];
+    return /\.(?:css|ts|tsx)$/.test(entry.name) ? [path] : [];
   });
 }
 

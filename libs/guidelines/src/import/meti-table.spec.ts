@@ -4,8 +4,9 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Catalogue } from '../model';
 import { getCatalogue } from '../registry';
-import { importMetiCriteriaCsv, importMetiCriteriaXlsx } from './meti-table';
+import { importMetiCriteriaCsv, importMetiCriteriaXlsx, versionBeforeHan } from './meti-table';
 import type { ImportResult } from './types';
+import { readZip, withPart, writeZip } from './testing/zip';
 
 const CSV_PATH = resolve(__dirname, '../../../../../shared/reference/meti-scs-criteria-2026-03-27.csv');
 const csvBytes = readFileSync(CSV_PATH);
@@ -154,6 +155,31 @@ describe('METI criteria table importer: xlsx', () => {
     ]);
   });
 
+  it('refuses a workbook over the limits before exceljs materialises it', async () => {
+    const parts = await readZip(Buffer.from(await workbookFrom(rows.slice(0, 5))));
+    const sheet = parts.find((p) => p.name === 'xl/worksheets/sheet1.xml')!.data.toString('utf8');
+    // One merged range that exceljs would expand into 17 billion cells.
+    const bomb = sheet.replace(
+      '<pageMargins',
+      '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells><pageMargins',
+    );
+    expect(bomb).not.toBe(sheet);
+    const xlsx = jest.spyOn(ExcelJS.Workbook.prototype, 'xlsx', 'get');
+    try {
+      const r = await importMetiCriteriaXlsx(writeZip(withPart(parts, 'xl/worksheets/sheet1.xml', bomb)));
+      expect(errorsOf(r)).toEqual([
+        'file: This workbook is too large to read: a sheet has more than 10000 rows.',
+      ]);
+      expect(r.ok ? [] : r.errors[0]!.message.ja).toContain('行数が上限 (10000 行) を超えています');
+      expect(xlsx).not.toHaveBeenCalled();
+      // The same file within the limits still loads through exceljs.
+      ok(await importMetiCriteriaXlsx(await workbookFrom(rows)));
+      expect(xlsx).toHaveBeenCalled();
+    } finally {
+      xlsx.mockRestore();
+    }
+  });
+
   it('rejects a file that is not a workbook, and an empty one', async () => {
     const r = await importMetiCriteriaXlsx(new TextEncoder().encode('not a zip'));
     expect(r.ok ? '' : r.errors[0]?.where).toBe('file');
@@ -161,5 +187,34 @@ describe('METI criteria table importer: xlsx', () => {
     expect(errorsOf(await importMetiCriteriaXlsx(await workbookFrom([])))).toEqual([
       'file: the file is empty',
     ]);
+  });
+});
+
+describe('cell length', () => {
+  it('refuses a cell over 20 000 characters before reading the table, naming its place', () => {
+    const long = rows.map((r) => [...r]);
+    (long[3] as string[])[1] = 'x'.repeat(20_001);
+    expect(errorsOf(importMetiCriteriaCsv(toCsv(long)))).toEqual([
+      'row 4, column B (cell): longer than 20000 characters',
+    ]);
+  });
+});
+
+describe('versionBeforeHan', () => {
+  it('reads the version printed before 版, as the reference header writes it', () => {
+    expect(versionBeforeHan('自工会/部工会・サイバーセキュリティガイドライン 2.2版')).toBe('2.2');
+    expect(versionBeforeHan('ガイドライン 2.2 版')).toBe('2.2');
+    expect(versionBeforeHan('初版 のち 3.0.1版')).toBe('3.0.1');
+    expect(versionBeforeHan('..1.2版')).toBe('1.2');
+    expect(versionBeforeHan('1..2版')).toBe('2');
+    expect(versionBeforeHan('1.2.版')).toBe('');
+    expect(versionBeforeHan('版なし')).toBe('');
+    expect(versionBeforeHan('ガイドライン')).toBe('');
+  });
+
+  it('answers a long run of digits and dots without a match in one pass', () => {
+    // The attack string of the old pattern /(\d+(?:\.\d+)*)\s*版/: digits and dots, then no 版.
+    expect(versionBeforeHan(`${'1.'.repeat(100_000)}x`)).toBe('');
+    expect(versionBeforeHan(`${'1.'.repeat(100_000)}1版`)).toBe(`${'1.'.repeat(100_000)}1`);
   });
 });

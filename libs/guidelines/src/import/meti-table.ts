@@ -28,8 +28,11 @@ import {
   normalizeCell,
   toBytes,
 } from './types';
+import { checkXlsxLimits, type XlsxLimits } from './xlsx-limits';
 
 export interface MetiTableImportOptions extends CatalogueMetaOptions {
+  /** Limits for an .xlsx file (default DEFAULT_XLSX_LIMITS). */
+  limits?: XlsxLimits;
   /** Allowed criterion levels; default ★3 and ★4. */
   levels?: LevelDef[];
   /** Id of the JAMA/JAPIA catalogue the reference column points to; default `jama-japia`. */
@@ -51,6 +54,8 @@ const COLUMNS = {
 } as const;
 type ColumnKey = keyof typeof COLUMNS;
 const CSF_HEADER = 'NISTCSF';
+/** Longest cell read; the official table's longest text is well under 2 000 characters. */
+export const MAX_CELL_CHARS = 20_000;
 
 const DEFAULT_LEVELS: LevelDef[] = [
   { rank: 3, label: { ja: '★3', en: '★3' } },
@@ -73,6 +78,29 @@ function firstLine(text: string): string {
   return line.replace(/^[・\s]+/, '').trim();
 }
 
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isSpace = (c: string | undefined): boolean => c !== undefined && c.trim() === '';
+
+/**
+ * The version number printed before the first 版 that has one (`… ガイドライン 2.2 版` → `2.2`), or ''. A linear
+ * scan backwards from each 版, instead of a pattern that would move quadratically over a long run of digits.
+ */
+export function versionBeforeHan(text: string): string {
+  for (let at = text.indexOf('版'); at >= 0; at = text.indexOf('版', at + 1)) {
+    let end = at;
+    while (end > 0 && isSpace(text[end - 1])) end--;
+    let start = end;
+    while (start > 0) {
+      const c = text[start - 1];
+      if (isDigit(c)) start--;
+      else if (c === '.' && start < end && isDigit(text[start]) && isDigit(text[start - 2])) start--;
+      else break;
+    }
+    if (start < end) return text.slice(start, end);
+  }
+  return '';
+}
+
 interface Located {
   value: string;
   where: string;
@@ -91,6 +119,18 @@ export function importMetiCriteriaRows(
   if (rows.every(isBlank)) {
     return { ok: false, errors: [{ where: 'file', message: msg('the file is empty', 'ファイルが空です') }] };
   }
+  // Length first: every cell is measured before any pattern or normalisation looks at it.
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if ((cell ?? '').length > MAX_CELL_CHARS) {
+        errors.push({
+          where: `row ${r + 1}, column ${columnLetter(c)} (cell)`,
+          message: msg(`longer than ${MAX_CELL_CHARS} characters`, `${MAX_CELL_CHARS} 文字を超えています`),
+        });
+      }
+    }),
+  );
+  if (errors.length) return { ok: false, errors: errors.slice(0, 100) };
 
   // Header: the first row (of the first ten) that names the criterion id column; else the first non-empty row.
   const scan = rows.slice(0, 10);
@@ -121,7 +161,7 @@ export function importMetiCriteriaRows(
     const idx = row.findIndex((c) => /自工会|部工会/.test(c ?? ''));
     if (idx >= 0) {
       jamaCol = idx;
-      jamaVersion = /(\d+(?:\.\d+)*)\s*版/.exec(normalizeCell(row[idx] ?? ''))?.[1] ?? '';
+      jamaVersion = versionBeforeHan(normalizeCell(row[idx] ?? ''));
       break;
     }
   }
@@ -393,19 +433,22 @@ export function importMetiCriteriaCsv(
   return importMetiCriteriaRows(rows, options);
 }
 
-/** Reads every cell of the first worksheet as text. */
-export async function readFirstWorksheet(input: Uint8Array | ArrayBuffer): Promise<string[][]> {
+/**
+ * Reads every cell of the first worksheet as text. Only call it on a workbook that passed `checkXlsxLimits`:
+ * exceljs materialises whatever the file asks for.
+ */
+async function readFirstWorksheet(input: Uint8Array | ArrayBuffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   // A private copy as a plain ArrayBuffer: exceljs (JSZip) reads ArrayBuffers in Node and in browsers.
   await workbook.xlsx.load(toBytes(input).slice().buffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const rows: string[][] = [];
-  const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(row.getCell(c).text ?? '');
+    // Each row only as wide as its own cells: missing cells read as empty.
+    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text ?? '');
     rows.push(cells);
   }
   return rows;
@@ -419,6 +462,9 @@ export async function importMetiCriteriaXlsx(
   if (isEmptyInput(input)) {
     return { ok: false, errors: [{ where: 'file', message: msg('the file is empty', 'ファイルが空です') }] };
   }
+  // Entries, inflated size, rows, columns and cells are checked before exceljs materialises anything.
+  const limits = await checkXlsxLimits(input, options.limits);
+  if (!limits.ok) return { ok: false, errors: [{ where: 'file', message: limits.message }] };
   let rows: string[][];
   try {
     rows = await readFirstWorksheet(input);

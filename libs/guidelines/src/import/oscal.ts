@@ -102,7 +102,9 @@ function partsText(parts: readonly OscalPart[]): string[] {
   return lines;
 }
 
-const LEVEL_VALUE = /^(lv|level|レベル|★|☆)?\s*\.?\s*(\d+)?$/i;
+/** Longest group label or level value read through a pattern. */
+const MAX_LABEL = 500;
+const LEVEL_VALUE = /^(lv|level|レベル|★|☆)?\s*(?:\.\s*)?(\d+)?$/i;
 
 export function importOscalCatalog(input: ImportInput, options: OscalImportOptions = {}): ImportResult {
   if (isEmptyInput(input)) {
@@ -299,7 +301,9 @@ export function importOscalCatalog(input: ImportInput, options: OscalImportOptio
     if (isObject(c)) {
       const props = readProps(c['props']);
       const label = groupProps.map((n) => props.find((p) => p.name === n)).find((p) => p !== undefined);
-      const m = label ? /^(\S+)\s+(.+)$/.exec(normalizeCell(label.value)) : null;
+      // Length first: a label longer than any group heading meets no pattern.
+      const m =
+        label && label.value.length <= MAX_LABEL ? /^(\S+)\s+(\S.*)$/.exec(normalizeCell(label.value)) : null;
       if (m) {
         groupId = m[1] ?? '';
         if (!groups.has(groupId))
@@ -325,6 +329,7 @@ export function importOscalCatalog(input: ImportInput, options: OscalImportOptio
   const hasLevels = criteria.some((k) => k.rawLevel !== undefined);
   const parsedLevel = (k: (typeof criteria)[number]): number | 'blank' | 'unknown' => {
     if (!hasLevels) return 1;
+    if ((k.rawLevel ?? '').length > MAX_LABEL) return 'unknown';
     const raw = normalizeCell(k.rawLevel ?? '');
     const m = LEVEL_VALUE.exec(raw);
     if (!m) return 'unknown';

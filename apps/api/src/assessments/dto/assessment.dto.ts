@@ -4,17 +4,20 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { LocalizedTextDto } from '../../common/localized-text.dto';
 import { ANSWER_PROVENANCES, type AnswerProvenance } from '../answer.entity';
 import {
@@ -47,6 +50,7 @@ export class SaveAnswerDto {
   @ApiProperty({ description: 'Version the change is based on: 0 for a first answer' })
   @IsInt()
   @Min(0)
+  @Max(2_147_483_647) // an int4 column
   baseVersion!: number;
 
   @ApiPropertyOptional({ description: 'True when the person confirms a reused (prefilled) answer' })
@@ -158,12 +162,13 @@ export class DeclarationDto {
   title!: string;
 
   @ApiProperty({ example: '2026-12-01' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  @MatchesWithin(/^\d{4}-\d{2}-\d{2}$/, 10, { message: 'date must be YYYY-MM-DD' })
   date!: string;
 }
 
 export class SubmitDto {
   @ApiProperty({ type: DeclarationDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => DeclarationDto)
   declaration!: DeclarationDto;
@@ -288,12 +293,12 @@ export class AssessmentDto {
   @ApiProperty({ type: PartyDto }) supplier!: PartyDto;
   @ApiProperty({ type: PartyDto, nullable: true }) evaluator!: PartyDto | null;
   @ApiProperty({
-    enum: ['supplier', 'buyer', 'evaluator', 'upstream'],
+    enum: ['supplier', 'guest', 'buyer', 'evaluator', 'upstream'],
     isArray: true,
     description:
-      "What the caller is to it. `upstream`: the buyer of the campaign this one was forwarded from, reading with the supplier's `full` consent (read only)",
+      "What the caller is to it. `supplier`: a member of the supplier organization. `guest`: answers this one assessment for the supplier (came in through an emailed link) without being a member. `upstream`: the buyer of the campaign this one was forwarded from, reading with the supplier's `full` consent (read only)",
   })
-  viewerRoles!: ('supplier' | 'buyer' | 'evaluator' | 'upstream')[];
+  viewerRoles!: ('supplier' | 'guest' | 'buyer' | 'evaluator' | 'upstream')[];
   @ApiProperty({
     enum: CONSENT_LEVELS,
     description:
@@ -356,6 +361,14 @@ export class RedeemDto {
   @MinLength(20)
   @MaxLength(200)
   token!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Someone else is signed in on this browser and agreed to be signed out and continue as the person the link was sent to. Without it such a redeem answers 409 ACCESS_LINK_OTHER_ACCOUNT (naming both addresses) and the link stays unused.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  switchAccount?: boolean;
 }
 
 export class RedeemResultDto {

@@ -380,6 +380,107 @@ describe('assessment workbook', () => {
     ]);
   });
 
+  it('refuses a workbook with too many rows or columns before exceljs loads it', async () => {
+    const expect_ = { catalogue: meti, assessmentId: ASSESSMENT_ID, scopeIds: scopeOf(meti, 3) };
+    const far = async (address: string) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('自己評価').getCell(address).value = 'x';
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const rowsBomb = await far('A20000');
+    const colsBomb = await far('XFD1');
+    const xlsx = jest.spyOn(ExcelJS.Workbook.prototype, 'xlsx', 'get');
+    try {
+      const byRows = await parseAssessmentWorkbook(rowsBomb, expect_);
+      const byCols = await parseAssessmentWorkbook(colsBomb, expect_);
+      expect(xlsx).not.toHaveBeenCalled();
+      expect(byRows).toEqual({
+        ok: false,
+        errors: [
+          {
+            code: 'WORKBOOK_LIMITS_EXCEEDED',
+            message: {
+              ja: 'この Excel ファイルは大きすぎるため読み込みません: 行数が上限 (10000 行) を超えています。',
+              en: 'This workbook is too large to read: a sheet has more than 10000 rows.',
+            },
+          },
+        ],
+      });
+      expect(byCols.ok ? '' : byCols.errors[0]!.message.en).toContain('more than 256 columns');
+    } finally {
+      xlsx.mockRestore();
+    }
+  });
+
+  it('quotes at most 80 characters of a long cell back and measures it whole', async () => {
+    const long = 'x'.repeat(100_000);
+    const data = await build('ja');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(data).slice().buffer);
+    const sheet = book.getWorksheet('自己評価')!;
+    sheet.getCell(`${ASSESSMENT_COLUMNS.criterion}2`).value = long;
+    sheet.getCell(`${ASSESSMENT_COLUMNS.answer}3`).value = long;
+    sheet.getCell(`${ASSESSMENT_COLUMNS.note}4`).value = long;
+    const r = await parseAssessmentWorkbook(Buffer.from(await book.xlsx.writeBuffer()), {
+      catalogue: meti,
+      assessmentId: ASSESSMENT_ID,
+      scopeIds: scopeOf(meti, 3),
+    });
+    expect(r.ok).toBe(false);
+    const errors = r.ok ? [] : r.errors;
+    const unknown = errors.find((e) => e.row === 2 && e.code === 'UNKNOWN_CRITERION')!;
+    expect(unknown.message.en).toBe(`Criterion ID "${'x'.repeat(80)}…" does not exist in this guideline.`);
+    expect(errors.find((e) => e.row === 3 && e.code === 'INVALID_ANSWER')!.message.en).toContain(
+      `"${'x'.repeat(80)}…"`,
+    );
+    expect(errors.find((e) => e.row === 4 && e.code === 'TEXT_TOO_LONG')!.message.en).toBe(
+      'Keep it to 2000 characters (it has 100000).',
+    );
+  });
+
+  it('neutralises formula-like text on export and restores it on import', async () => {
+    const scope = criteriaInScope(meti, 3);
+    const answers = new Map<string, WorkbookAnswer>([
+      [
+        scope[0]!.id,
+        { value: 'met', note: '=HYPERLINK("https://evil.example")', naReason: '', evidenceNames: ['@x.pdf'] },
+      ],
+      [
+        scope[1]!.id,
+        { value: 'not_applicable', note: '＋81 担当', naReason: '－ 対象外', evidenceNames: [] },
+      ],
+    ]);
+    const data = await build('ja', { answers });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(data).slice().buffer);
+    const sheet = wb.getWorksheet('自己評価')!;
+    expect(sheet.getCell(`${ASSESSMENT_COLUMNS.note}2`).value).toBe('\'=HYPERLINK("https://evil.example")');
+    expect(sheet.getCell(`${ASSESSMENT_COLUMNS.evidence}2`).value).toBe("'@x.pdf");
+    expect(sheet.getCell(`${ASSESSMENT_COLUMNS.note}3`).value).toBe("'＋81 担当");
+    expect(sheet.getCell(`${ASSESSMENT_COLUMNS.naReason}3`).value).toBe("'－ 対象外");
+    const parsed = await parseAssessmentWorkbook(data, {
+      catalogue: meti,
+      assessmentId: ASSESSMENT_ID,
+      scopeIds: scopeOf(meti, 3),
+    });
+    expect(parsed.ok && parsed.rows).toEqual([
+      {
+        criterionId: scope[0]!.id,
+        value: 'met',
+        note: '=HYPERLINK("https://evil.example")',
+        naReason: '',
+        row: 2,
+      },
+      {
+        criterionId: scope[1]!.id,
+        value: 'not_applicable',
+        note: '＋81 担当',
+        naReason: '－ 対象外',
+        row: 3,
+      },
+    ]);
+  });
+
   it('reads answers in either language and as codes', () => {
     for (const v of ANSWER_VALUES) {
       expect(parseAnswerText(ANSWER_LABELS[v].ja)).toBe(v);

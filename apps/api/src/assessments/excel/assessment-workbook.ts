@@ -5,9 +5,16 @@
  * Pure functions: no database, no Nest. The workbook carries a very hidden `_tierstar` sheet naming the
  * assessment and catalogue, so a workbook for another assessment or catalogue is refused.
  */
-import type { Catalogue, Criterion, Locale, LocalizedText } from '@tierstar/guidelines';
+import {
+  type Catalogue,
+  checkXlsxLimits,
+  type Criterion,
+  type Locale,
+  type LocalizedText,
+} from '@tierstar/guidelines';
 import { ANSWER_VALUES, type AnswerValue } from '@tierstar/scoring';
 import ExcelJS from 'exceljs';
+import { neutralizeFormula, restoreFormulaText } from '../../common/spreadsheet-text';
 
 /** Version of the workbook layout; bump when columns or the `_tierstar` sheet change incompatibly. */
 export const ASSESSMENT_WORKBOOK_FORMAT = 'tierstar-assessment/1';
@@ -37,9 +44,20 @@ export function answerLabel(value: AnswerValue, locale: Locale): string {
   return ANSWER_LABELS[value][locale];
 }
 
+/** Longest label, code or header text compared; longer cell text matches nothing and meets no pattern. */
+const MAX_LABEL = 200;
+/** Longest criterion id read from a cell. */
+const MAX_CRITERION_ID = 64;
+
 /** Lower-cased, NFKC-normalised, single-spaced: the form in which labels, codes and headers are compared. */
 function comparable(text: string): string {
+  if (text.length > MAX_LABEL) return text;
   return text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** A cell's text as quoted back in an error message: at most 80 characters. */
+function excerpt(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 const ANSWER_LOOKUP: ReadonlyMap<string, AnswerValue> = (() => {
@@ -57,6 +75,7 @@ const ANSWER_LOOKUP: ReadonlyMap<string, AnswerValue> = (() => {
  * characters folded) or a code (`not_met`, also written `not met` / `not-met`). Undefined when not recognised.
  */
 export function parseAnswerText(text: string): AnswerValue | undefined {
+  if (text.length > MAX_LABEL) return undefined;
   const c = comparable(text);
   return ANSWER_LOOKUP.get(c) ?? ANSWER_LOOKUP.get(c.replace(/[\s-]+/g, '_'));
 }
@@ -255,8 +274,9 @@ export async function buildAssessmentWorkbook(input: BuildAssessmentWorkbookInpu
     COLUMNS.forEach((c, ci) => {
       const cell = row.getCell(ci + 1);
       const v = values[c.key];
-      // Ids are written as text so Excel never turns "1" into a number or "1-1" into a date.
-      cell.value = v === '' ? null : v;
+      // Ids are written as text so Excel never turns "1" into a number or "1-1" into a date; text that could
+      // start a formula (supplier notes, file names, imported catalogue text) gets an apostrophe in front.
+      cell.value = v === '' ? null : neutralizeFormula(v);
       cell.numFmt = '@';
       cell.alignment = { vertical: 'top', wrapText: true };
       cell.border = THIN;
@@ -283,7 +303,7 @@ export async function buildAssessmentWorkbook(input: BuildAssessmentWorkbookInpu
   help.getColumn(1).width = 120;
   instructionLines(input, scope.length).forEach((line, i) => {
     const cell = help.getCell(i + 1, 1);
-    cell.value = line;
+    cell.value = neutralizeFormula(line);
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (i < 4) cell.font = { bold: true };
   });
@@ -312,6 +332,7 @@ export async function buildAssessmentWorkbook(input: BuildAssessmentWorkbookInpu
 
 export type AssessmentWorkbookErrorCode =
   | 'WORKBOOK_UNREADABLE'
+  | 'WORKBOOK_LIMITS_EXCEEDED'
   | 'WORKBOOK_MISMATCH'
   | 'WORKBOOK_HEADER_INVALID'
   | 'UNKNOWN_CRITERION'
@@ -365,9 +386,13 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   return '';
 }
 
-/** Trimmed (including full-width spaces), line breaks as \n. */
+/**
+ * Trimmed (including full-width spaces), line breaks as \n. Length first: text longer than any column allows
+ * (it fails the length checks anyway) is only trimmed, never run through a pattern.
+ */
 function normalised(value: ExcelJS.CellValue | undefined): string {
-  return cellText(value).replace(/\r\n?/g, '\n').trim();
+  const text = cellText(value);
+  return text.length > WORKBOOK_TEXT_MAX * 2 ? text.trim() : text.replace(/\r\n?/g, '\n').trim();
 }
 
 function err(
@@ -414,8 +439,8 @@ function checkMeta(
     errors.push(
       err(
         'WORKBOOK_MISMATCH',
-        `ファイルの形式(${meta.get('format') || '不明'})に対応していません。もう一度ダウンロードしてください。`,
-        `Unsupported workbook format "${meta.get('format') ?? ''}". Download the file again.`,
+        `ファイルの形式(${excerpt(meta.get('format') || '不明')})に対応していません。もう一度ダウンロードしてください。`,
+        `Unsupported workbook format "${excerpt(meta.get('format') ?? '')}". Download the file again.`,
       ),
     );
   }
@@ -434,8 +459,8 @@ function checkMeta(
     errors.push(
       err(
         'WORKBOOK_MISMATCH',
-        `ガイドラインが違います(ファイル: ${cid || '不明'} ${cver || ''}、この自己評価: ${expect.catalogue.id} ${expect.catalogue.version})。`,
-        `The workbook is for another guideline (file: ${cid || 'unknown'} ${cver ?? ''}; this assessment: ${expect.catalogue.id} ${expect.catalogue.version}).`,
+        `ガイドラインが違います(ファイル: ${excerpt(cid || '不明')} ${excerpt(cver || '')}、この自己評価: ${expect.catalogue.id} ${expect.catalogue.version})。`,
+        `The workbook is for another guideline (file: ${excerpt(cid || 'unknown')} ${excerpt(cver ?? '')}; this assessment: ${expect.catalogue.id} ${expect.catalogue.version}).`,
       ),
     );
   }
@@ -471,8 +496,9 @@ function checkHeader(sheet: ExcelJS.Worksheet | undefined): AssessmentWorkbookEr
     const got = comparable(cellText(row.getCell(i + 1).value));
     if (got === comparable(c.header.ja) || got === comparable(c.header.en)) return;
     const letter = columnLetter(i + 1);
-    const shown = got === '' ? '(空)' : `「${cellText(row.getCell(i + 1).value).trim()}」`;
-    const shownEn = got === '' ? '(empty)' : `"${cellText(row.getCell(i + 1).value).trim()}"`;
+    const text = excerpt(cellText(row.getCell(i + 1).value).trim());
+    const shown = got === '' ? '(空)' : `「${text}」`;
+    const shownEn = got === '' ? '(empty)' : `"${text}"`;
     errors.push(
       err(
         'WORKBOOK_HEADER_INVALID',
@@ -494,22 +520,32 @@ export async function parseAssessmentWorkbook(
   data: Buffer,
   expect: ParseAssessmentWorkbookExpect,
 ): Promise<ParseAssessmentWorkbookResult> {
+  const unreadable: ParseAssessmentWorkbookResult = {
+    ok: false,
+    errors: [
+      err(
+        'WORKBOOK_UNREADABLE',
+        'Excel ファイル(.xlsx)として読み取れません。',
+        'The file cannot be read as an Excel workbook (.xlsx).',
+      ),
+    ],
+  };
+  if (!data || data.length === 0) return unreadable;
+  // Entries, inflated size, rows, columns and cells are checked before exceljs materialises anything.
+  const limits = await checkXlsxLimits(data);
+  if (!limits.ok) {
+    if (limits.reason === 'unreadable') return unreadable;
+    return {
+      ok: false,
+      errors: [err('WORKBOOK_LIMITS_EXCEEDED', limits.message.ja, limits.message.en)],
+    };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    if (!data || data.length === 0) throw new Error('empty');
     // A private copy as a plain ArrayBuffer (JSZip reads ArrayBuffers).
     await workbook.xlsx.load(new Uint8Array(data).slice().buffer);
   } catch {
-    return {
-      ok: false,
-      errors: [
-        err(
-          'WORKBOOK_UNREADABLE',
-          'Excel ファイル(.xlsx)として読み取れません。',
-          'The file cannot be read as an Excel workbook (.xlsx).',
-        ),
-      ],
-    };
+    return unreadable;
   }
 
   const sheet = findAnswerSheet(workbook);
@@ -524,8 +560,10 @@ export async function parseAssessmentWorkbook(
 
   for (let r = 2; r <= sheet.rowCount; r++) {
     const excelRow = sheet.getRow(r);
-    const get = (col: number): string => normalised(excelRow.getCell(col).value);
-    const criterionId = get(COL.criterion).normalize('NFKC').replace(/\s+/g, '');
+    // The apostrophe the export put before formula-like text is dropped again.
+    const get = (col: number): string => restoreFormulaText(normalised(excelRow.getCell(col).value));
+    const rawId = get(COL.criterion);
+    const criterionId = rawId.length > MAX_CRITERION_ID ? rawId : rawId.normalize('NFKC').replace(/\s+/g, '');
     const answerText = get(COL.answer);
     const note = get(COL.note);
     const naReason = get(COL.naReason);
@@ -540,8 +578,8 @@ export async function parseAssessmentWorkbook(
       errors.push(
         err(
           'UNKNOWN_CRITERION',
-          `評価基準ID「${criterionId}」はこのガイドラインにありません。`,
-          `Criterion ID "${criterionId}" does not exist in this guideline.`,
+          `評価基準ID「${excerpt(criterionId)}」はこのガイドラインにありません。`,
+          `Criterion ID "${excerpt(criterionId)}" does not exist in this guideline.`,
           r,
           L.criterion,
         ),
@@ -592,8 +630,8 @@ export async function parseAssessmentWorkbook(
         errors.push(
           err(
             'INVALID_ANSWER',
-            `回答「${answerText}」は選択肢にありません(${ja})。`,
-            `Answer "${answerText}" is not one of the choices (${en}).`,
+            `回答「${excerpt(answerText)}」は選択肢にありません(${ja})。`,
+            `Answer "${excerpt(answerText)}" is not one of the choices (${en}).`,
             r,
             L.answer,
           ),

@@ -6,16 +6,17 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { LocalizedTextDto } from '../../common/localized-text.dto';
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../../assessments/assessment.entity';
 import { CAMPAIGN_STATUSES, type CampaignStatus, MAIL_LOCALES, type MailLocale } from '../campaign.entity';
@@ -74,7 +75,7 @@ export class CreateCampaignDto {
   catalogueVersion?: string;
 
   @ApiProperty({ example: '2027-01-31' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be YYYY-MM-DD' })
+  @MatchesWithin(/^\d{4}-\d{2}-\d{2}$/, 10, { message: 'dueDate must be YYYY-MM-DD' })
   dueDate!: string;
 
   @ApiPropertyOptional({
@@ -83,7 +84,7 @@ export class CreateCampaignDto {
       'Latest date suppliers may plan to close a gap by (remediation due dates after it are refused)',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'remediationDeadline must be YYYY-MM-DD' })
+  @MatchesWithin(/^\d{4}-\d{2}-\d{2}$/, 10, { message: 'remediationDeadline must be YYYY-MM-DD' })
   remediationDeadline?: string;
 
   @ApiPropertyOptional({
@@ -96,6 +97,7 @@ export class CreateCampaignDto {
   locale?: MailLocale;
 
   @ApiProperty({ type: SelectionDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SelectionDto)
   selection!: SelectionDto;

@@ -4,14 +4,15 @@ import {
   ArrayMaxSize,
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { ASSESSMENT_STATUSES, CONSENT_LEVELS, type ConsentLevel } from '../../assessments/assessment.entity';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '../../campaigns/campaign.entity';
 
@@ -37,7 +38,7 @@ export class ForwardSelectionDto {
 
 export class ForwardDto {
   @ApiProperty({ example: '2027-01-31' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be YYYY-MM-DD' })
+  @MatchesWithin(/^\d{4}-\d{2}-\d{2}$/, 10, { message: 'dueDate must be YYYY-MM-DD' })
   dueDate!: string;
 
   @ApiPropertyOptional({ description: 'Default: the title of the campaign you received' })
@@ -60,6 +61,7 @@ export class ForwardDto {
   supportOffered?: string;
 
   @ApiProperty({ type: ForwardSelectionDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ForwardSelectionDto)
   selection!: ForwardSelectionDto;

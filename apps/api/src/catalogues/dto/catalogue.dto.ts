@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { IMPORT_FORMATS, type ImportFormat } from '../imported-catalogue.entity';
 
 export const SCORING_KINDS = ['levels', 'points', 'checklist'] as const;
 export const CROSSWALK_RELATIONS = ['equal', 'subset', 'superset', 'intersect'] as const;
 export const CROSSWALK_SOURCES = ['official', 'tierstar', 'hint'] as const;
-export const CATALOGUE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+export const CATALOGUE_ID_PATTERN = /^[A-Z0-9][\w.+-]{0,63}$/i;
 
 export class LocalizedTextDto {
   @ApiProperty({ example: 'ガバナンスの整備' }) ja!: string;
@@ -159,12 +160,12 @@ export class ImportCatalogueDto {
 
   @ApiPropertyOptional({ example: 'meti-scs', description: "Default: the importer's choice" })
   @IsOptional()
-  @Matches(CATALOGUE_ID_PATTERN, { message: 'catalogueId must be 1–64 letters, digits, . _ + -' })
+  @MatchesWithin(CATALOGUE_ID_PATTERN, 64, { message: 'catalogueId must be 1–64 letters, digits, . _ + -' })
   catalogueId?: string;
 
   @ApiPropertyOptional({ example: '2026-03-27', description: "Default: the importer's choice" })
   @IsOptional()
-  @Matches(CATALOGUE_ID_PATTERN, { message: 'version must be 1–64 letters, digits, . _ + -' })
+  @MatchesWithin(CATALOGUE_ID_PATTERN, 64, { message: 'version must be 1–64 letters, digits, . _ + -' })
   version?: string;
 }
 

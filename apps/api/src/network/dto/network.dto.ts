@@ -8,13 +8,14 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   Validate,
+  ValidateIf,
 } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { CorporateNumberConstraint } from '../../organizations/dto/organization.dto';
 import { CRITICALITIES, type Criticality, LINK_STATUSES, type LinkStatus } from '../supply-link.entity';
 
@@ -41,7 +42,7 @@ export class AddSupplierDto {
   @ApiPropertyOptional({ type: [String], example: ['brakes', 'kyushu'] })
   @IsOptional()
   @ArrayMaxSize(20)
-  @Matches(TAG_PATTERN, { each: true, message: 'each tag must be 1–40 characters without , ; |' })
+  @MatchesWithin(TAG_PATTERN, 40, { each: true, message: 'each tag must be 1–40 characters without , ; |' })
   tags?: string[];
 
   @ApiPropertyOptional({ enum: CRITICALITIES, default: 'medium' })
@@ -59,12 +60,17 @@ export class AddSupplierDto {
 }
 
 export class UpdateSupplierLinkDto {
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
+  // Absent leaves the contact as it is; null is not an address (IsOptional would let it through).
+  @ApiPropertyOptional()
+  @ValidateIf((_, v) => v !== undefined)
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail?: string;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @ArrayMaxSize(20)
-  @Matches(TAG_PATTERN, { each: true, message: 'each tag must be 1–40 characters without , ; |' })
+  @MatchesWithin(TAG_PATTERN, 40, { each: true, message: 'each tag must be 1–40 characters without , ; |' })
   tags?: string[];
 
   @ApiPropertyOptional({ enum: CRITICALITIES }) @IsOptional() @IsIn(CRITICALITIES) criticality?: Criticality;

@@ -1,20 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDefined,
   IsEmail,
   IsIn,
   IsObject,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
+  type ValidatorConstraintInterface,
   Validate,
   ValidateNested,
   ValidatorConstraint,
-  type ValidatorConstraintInterface,
 } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { USER_LOCALES, type UserLocale } from '../../users/user.entity';
 import { isValidCorporateNumber } from '../corporate-number';
 import { MEMBER_ROLES, type MemberRole } from '../membership.entity';
@@ -62,14 +61,12 @@ export class SignupUserDto {
 
 export class SignupDto {
   @ApiProperty({ type: OrganizationInputDto })
-  @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => OrganizationInputDto)
   organization!: OrganizationInputDto;
 
   @ApiProperty({ type: SignupUserDto })
-  @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => SignupUserDto)
@@ -83,7 +80,7 @@ export class SignupAcceptedDto {
 
 /** The emailed verification link's token and the password chosen at sign-up. */
 export class VerifySignupDto {
-  @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_-]{43}$/) token!: string;
+  @ApiProperty() @IsString() @MatchesWithin(/^[\w-]{43}$/, 43) token!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) password!: string;
 }
 
@@ -109,7 +106,7 @@ export class InvitationCreatedDto {
 }
 
 export class InvitationTokenDto {
-  @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_-]{43}$/) token!: string;
+  @ApiProperty() @IsString() @MatchesWithin(/^[\w-]{43}$/, 43) token!: string;
 }
 
 /** What the holder of an invitation link is invited to, and whether they must sign in to accept it. */

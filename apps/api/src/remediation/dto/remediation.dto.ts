@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MatchesWithin } from '../../common/matches-within';
 import { REMEDIATION_STATUSES, type RemediationStatus } from '../remediation-item.entity';
 
 export const MAX_PLAN = 4000;
@@ -40,7 +30,7 @@ export class UpdateRemediationDto {
     description: 'Planned date; not after the campaign remediation deadline; null clears it',
   })
   @IsOptional()
-  @Matches(DATE, DATE_MESSAGE)
+  @MatchesWithin(DATE, 10, DATE_MESSAGE)
   dueDate?: string | null;
 
   @ApiPropertyOptional({
@@ -73,12 +63,13 @@ export class UpdateRemediationDto {
     description: 'Required for risk_accepted: the acceptance is reviewed again after this date',
   })
   @IsOptional()
-  @Matches(DATE, DATE_MESSAGE)
+  @MatchesWithin(DATE, 10, DATE_MESSAGE)
   riskExpiresOn?: string | null;
 
   @ApiProperty({ description: 'Version of the item the change is based on' })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // an int4 column
   baseVersion!: number;
 }
 
@@ -87,6 +78,7 @@ export class VerifyRemediationDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // an int4 column
   baseVersion?: number;
 
   @ApiPropertyOptional({ maxLength: MAX_TEXT })
@@ -101,6 +93,7 @@ export class ReopenRemediationDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // an int4 column
   baseVersion?: number;
 
   @ApiProperty({ maxLength: MAX_TEXT, description: 'What is still missing' })

@@ -89,10 +89,13 @@ function tokyoTimeOfDayMs(instant: Date): number {
   return ms < 0 ? ms + DAY_MS : ms;
 }
 
+/** A date outside the years the holiday dataset covers: no business day can be decided there. */
+export class HolidayDataRangeError extends RangeError {}
+
 function assertCovered(date: string): void {
   const year = Number(date.slice(0, 4));
   if (year < HOLIDAY_DATA_YEARS.first || year > HOLIDAY_DATA_YEARS.last) {
-    throw new RangeError(
+    throw new HolidayDataRangeError(
       `No Japanese holiday data for ${date} (covered: ${HOLIDAY_DATA_YEARS.first}–${HOLIDAY_DATA_YEARS.last})`,
     );
   }

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../lib/ErrorMessage';
+import { useMe } from '../auth/session';
 import { ClaimAccountPanel, type RespondLocationState } from '../respond/ClaimAccountPanel';
 import { AnswerEditor } from './AnswerEditor';
 import { AssessmentHeader } from './AssessmentHeader';
@@ -83,7 +84,14 @@ function AssessmentView({ assessment, reload, update }: ViewProps) {
   const [returnComments, setReturnComments] = useState<Record<string, string>>({});
 
   const roles = new Set(assessment.viewerRoles);
-  const isSupplier = roles.has('supplier');
+  // Members of the supplier and guests of this assessment answer it; only the supplier's admins invite
+  // colleagues into the organization.
+  const isGuest = roles.has('guest');
+  const isSupplier = roles.has('supplier') || isGuest;
+  const me = useMe();
+  const supplierAdmin = me.memberships.some(
+    (m) => m.organizationId === assessment.supplier.id && m.role === 'admin',
+  );
   const reviewer = roles.has('buyer') || roles.has('evaluator');
   const editing = isSupplier && EDITABLE_STATUSES.has(assessment.status);
   const submitted = assessment.status === 'submitted';
@@ -123,8 +131,13 @@ function AssessmentView({ assessment, reload, update }: ViewProps) {
   return (
     <div className={`assessment-page${editing ? ' is-editing' : ''}`}>
       <AssessmentHeader assessment={assessment} supplierView={isSupplier && !reviewer} />
+      {isGuest && !roles.has('supplier') && (
+        <p className="muted guest-note" data-testid="guest-note">
+          {t('guest.note')}
+        </p>
+      )}
       {isSupplier && respond.needsPassword && <ClaimAccountPanel />}
-      {editing && <InviteColleaguePanel supplierId={assessment.supplier.id} />}
+      {editing && supplierAdmin && <InviteColleaguePanel supplierId={assessment.supplier.id} />}
       {isSupplier && <UpcomingReminders assessmentId={assessment.id} />}
       {isSupplier && assessment.status === 'returned' && (
         <p className="alert alert-warning" role="status">

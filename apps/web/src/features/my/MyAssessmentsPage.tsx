@@ -6,6 +6,8 @@ import { daysUntil, formatDate } from '../../lib/format';
 import { AssessmentStatusBadge, Progress } from '../../lib/AssessmentStatus';
 import type { MyAssessment } from './types';
 import { useMyAssessments } from './api';
+import { useMe } from '../auth/session';
+import { SupplierRequestsPanel } from '../requests/SupplierRequestsPanel';
 
 const OPEN_FOR_SUPPLIER = new Set(['invited', 'in_progress', 'returned']);
 
@@ -21,7 +23,27 @@ export function groupMyAssessments(items: readonly MyAssessment[]) {
   return { toAnswer, answered, toReview };
 }
 
-/** The supplier's home: what to answer, by when, and how far along it is. */
+/** Buyers' requests waiting for the organizations the person is an admin of. */
+function RequestsForMyOrganizations() {
+  const me = useMe();
+  const admin = me.memberships.filter((m) => m.role === 'admin');
+  return (
+    <>
+      {admin.map((m) => (
+        <SupplierRequestsPanel
+          key={m.organizationId}
+          orgId={m.organizationId}
+          orgName={admin.length > 1 ? m.organizationName : undefined}
+        />
+      ))}
+    </>
+  );
+}
+
+/**
+ * The supplier's home: buyers' requests waiting for its admins, then what to answer, by when, and how far
+ * along it is (a guest sees only the assessments it was given a link to).
+ */
 export function MyAssessmentsPage() {
   const { t } = useTranslation('campaigns');
   const { data, error, isPending } = useMyAssessments();
@@ -47,6 +69,7 @@ export function MyAssessmentsPage() {
   return (
     <div className="page my-page">
       <h1>{t('my.title')}</h1>
+      <RequestsForMyOrganizations />
       {nothing ? (
         <p className="empty" role="status">
           {t('my.empty')}

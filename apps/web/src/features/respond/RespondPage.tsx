@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ErrorMessage } from '../../lib/ErrorMessage';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
-import { forgetRedemption, useRedeemLink } from './api';
+import { forgetRedemption, otherAccount, useRedeemLink } from './api';
 import type { RespondLocationState } from './ClaimAccountPanel';
 import { tokenFromHash } from './token';
 
@@ -27,9 +27,12 @@ export function RespondPage() {
   const sessionChecked = session.status !== 'loading';
   const [token] = useState(() => tokenFromHash(window.location.hash));
   const [attempt, setAttempt] = useState(0);
+  // Someone else is signed in: the link is redeemed only after they choose to switch (never silently).
+  const [switchAccount, setSwitchAccount] = useState(false);
   const redeem = useRedeemLink();
   const { mutate, reset } = redeem;
-  const phase = !token ? 'noToken' : redeem.isError ? 'failed' : 'working';
+  const other = redeem.isError ? otherAccount(redeem.error) : null;
+  const phase = !token ? 'noToken' : other ? 'otherAccount' : redeem.isError ? 'failed' : 'working';
 
   useEffect(() => {
     // Take the token out of the address bar and the history at once.
@@ -45,23 +48,31 @@ export function RespondPage() {
   useEffect(() => {
     if (!token || !sessionChecked) return;
     let live = true;
-    mutate(token, {
-      onSuccess({ me, assessmentId, needsPassword }) {
-        if (!live) return;
-        signedIn(me);
-        const state: RespondLocationState = { needsPassword };
-        navigate(`/assessments/${encodeURIComponent(assessmentId)}`, { replace: true, state });
+    mutate(
+      { token, switchAccount },
+      {
+        onSuccess({ me, assessmentId, needsPassword }) {
+          if (!live) return;
+          signedIn(me);
+          const state: RespondLocationState = { needsPassword };
+          navigate(`/assessments/${encodeURIComponent(assessmentId)}`, { replace: true, state });
+        },
       },
-    });
+    );
     return () => {
       live = false;
     };
-  }, [token, sessionChecked, attempt, mutate, navigate, signedIn]);
+  }, [token, sessionChecked, attempt, switchAccount, mutate, navigate, signedIn]);
 
   function retry() {
-    if (token) forgetRedemption(token);
+    if (token) forgetRedemption({ token, switchAccount });
     reset();
     setAttempt((n) => n + 1);
+  }
+
+  function continueAsLinkOwner() {
+    reset();
+    setSwitchAccount(true);
   }
 
   return (
@@ -76,6 +87,27 @@ export function RespondPage() {
           <p role="status" data-testid="respond-status">
             {t('respond.working')}
           </p>
+        )}
+        {phase === 'otherAccount' && other && (
+          <div data-testid="respond-other-account">
+            <div className="alert alert-warning" role="alert">
+              <p>{t('respond.otherTitle')}</p>
+            </div>
+            <p>{t('respond.otherBody', { linkEmail: other.linkEmail, currentEmail: other.currentEmail })}</p>
+            <div className="respond-choices">
+              <button
+                type="button"
+                className="button button-primary button-block"
+                data-testid="respond-switch"
+                onClick={continueAsLinkOwner}
+              >
+                {t('respond.switch', { linkEmail: other.linkEmail, currentEmail: other.currentEmail })}
+              </button>
+              <Link className="button button-block" to="/" replace data-testid="respond-stay">
+                {t('respond.stay', { currentEmail: other.currentEmail })}
+              </Link>
+            </div>
+          </div>
         )}
         {phase === 'noToken' && (
           <>

@@ -9,7 +9,7 @@ import { useAddSupplier } from './api';
 export const CRITICALITIES: readonly Criticality[] = ['low', 'medium', 'high', 'critical'];
 
 /** 法人番号: 13 digits (the API also checks the check digit). */
-export const CORPORATE_NUMBER_PATTERN = /^[0-9]{13}$/;
+export const CORPORATE_NUMBER_PATTERN = /^\d{13}$/;
 
 export interface AddSupplierValues {
   name: string;

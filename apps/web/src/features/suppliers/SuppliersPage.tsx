@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { Tier } from '../../api/types';
+import { SupplierRequestsPanel } from '../requests/SupplierRequestsPanel';
 import { canManageSuppliers, canViewSuppliers, useCurrentMembership } from '../shell/organization';
 import { AddSupplierForm } from './AddSupplierForm';
 import { ImportSuppliersForm } from './ImportSuppliersForm';
@@ -50,6 +51,7 @@ export function SuppliersPage() {
   return (
     <div className="page">
       <h1>{t('suppliers.title')}</h1>
+      {membership?.role === 'admin' && <SupplierRequestsPanel key={orgId} orgId={orgId} />}
       <TierTabs tier={tier} onChange={(next) => update({ tier: next })} />
       <SearchBox key={orgId} initial={q} onSearch={(next) => update({ q: next })} />
       <SupplierResults key={`${orgId}|${tier}|${q}`} orgId={orgId} tier={tier} q={q} canAdd={canManage} />
