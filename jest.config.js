@@ -36,6 +36,10 @@ const withServices = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Real PostgreSQL, Redis, SMTP and chromium on a shared machine: jest's 5 s default is a timing assertion in
+  // disguise under load. Tests bound their own waits (pollUntil, Playwright timeouts); this is the backstop.
+  // (A global option: jest ignores it inside a project.)
+  testTimeout: 60_000,
   projects: [
     {
       ...common,

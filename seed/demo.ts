@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { hashPassword } from '../apps/api/src/auth/password';
+import { hashPassword, scryptParams } from '../apps/api/src/auth/password';
 import { withCheckDigit } from '../apps/api/src/organizations/corporate-number';
 import type { MemberRole } from '../apps/api/src/organizations/membership.entity';
 import type { SizeBand } from '../apps/api/src/organizations/organization.entity';
@@ -165,9 +165,22 @@ export const DEMO_USERS: { email: string; name: string; org: string; role: Membe
   { email: 'procurement@trading.demo', name: '中村 調達', org: 'trading', role: 'procurement' },
 ];
 
-/** Creates the demo network and users. Idempotent: running it again changes nothing. */
-export async function seedDemo(db: DataSource): Promise<{ created: number }> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+/** The seed's demo accounts share a published password: never in production. */
+export function assertSeedAllowed(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV === 'production') {
+    throw new Error(
+      'seed: refusing to run with NODE_ENV=production (demo accounts with a published password). Seed a development or staging database instead.',
+    );
+  }
+}
+
+/**
+ * Creates the demo network and users. Idempotent: running it again changes nothing. `passwordHashCost` is the
+ * app's PASSWORD_HASH_COST (log2 of scrypt N; tests use a small one).
+ */
+export async function seedDemo(db: DataSource, passwordHashCost = 17): Promise<{ created: number }> {
+  assertSeedAllowed();
+  const passwordHash = await hashPassword(DEMO_PASSWORD, scryptParams(passwordHashCost));
   return db.transaction(async (m) => {
     let created = 0;
     const ids = new Map<string, string>();
@@ -207,6 +220,12 @@ export async function seedDemo(db: DataSource): Promise<{ created: number }> {
         `INSERT INTO users (email, name, password_hash, locale) VALUES ($1, $2, $3, 'ja')
          ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
         [u.email, u.name, passwordHash],
+      );
+      // Demo accounts are verified (they sign in at once), as of their creation; a re-run verifies rows from
+      // older seeds too.
+      await m.query(
+        'UPDATE users SET email_verified_at = created_at WHERE id = $1 AND email_verified_at IS NULL',
+        [rows[0]!.id],
       );
       const r = await m.query<unknown[]>(
         `INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,

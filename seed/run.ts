@@ -9,20 +9,21 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../apps/api/src/app.module';
 import { loadConfig } from '../apps/api/src/config/config';
 import { seedDemoCampaign } from './demo-campaign';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo';
+import { assertSeedAllowed, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './demo';
 
 async function main(): Promise<void> {
+  assertSeedAllowed();
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
+  const config = loadConfig({ ...process.env, ROLE: 'api', LOG_LEVEL: 'warn' });
   const ds = await new DataSource(dataSourceOptions(url)).initialize();
   try {
-    const { created } = await seedDemo(ds);
+    const { created } = await seedDemo(ds, config.PASSWORD_HASH_COST);
     console.log(created > 0 ? `demo data: ${created} rows created` : 'demo data: already present');
     // The demo campaign goes through the app's own services (and queues its invitation emails in Redis).
-    const app = await NestFactory.createApplicationContext(
-      AppModule.forRoot(loadConfig({ ...process.env, ROLE: 'api', LOG_LEVEL: 'warn' })),
-      { logger: ['error', 'warn'] },
-    );
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+      logger: ['error', 'warn'],
+    });
     try {
       const campaign = await seedDemoCampaign(app);
       console.log(

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo';
+import { TEST_PASSWORD_HASH_COST } from '../support/factories';
 import { type MailCatcher, startTestSmtp } from '../support/smtp';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { daysFromToday } from '../support/clock';
@@ -24,7 +25,7 @@ describe('campaigns in a real browser', () => {
     assertWebBuilt();
     smtp = await startTestSmtp();
     t = await createTestApp({ WEB_DIST, SMTP_URL: `smtp://127.0.0.1:${smtp.smtpPort}` });
-    await seedDemo(t.db);
+    await seedDemo(t.db, TEST_PASSWORD_HASH_COST);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo';
+import { TEST_PASSWORD_HASH_COST } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { assertWebBuilt, launchChromium, WEB_DIST } from '../support/chromium';
 
@@ -10,7 +11,7 @@ describe('web app in a real browser', () => {
   beforeAll(async () => {
     assertWebBuilt();
     t = await createTestApp({ WEB_DIST });
-    await seedDemo(t.db);
+    await seedDemo(t.db, TEST_PASSWORD_HASH_COST);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { JOB, QUEUE } from '../../apps/api/src/queues/queues';
 import { makeOrg, makeUser, PASSWORD } from '../support/factories';
+import { SessionService } from '../../apps/api/src/auth/session.service';
 import { browser, createTestApp, type TestApp } from '../support/test-app';
 import { testClock } from '../support/clock';
 
@@ -84,6 +85,31 @@ describe('ops: queue dashboard and metrics', () => {
       }
       // The rest of the app still works for them.
       await b.get('/api/auth/me').expect(200);
+    });
+
+    it('counts only verified accounts as operators: a sign-up with an operator address opens nothing', async () => {
+      // Someone signs up with an operator's address: no account exists until the mailbox confirms it.
+      const b = await browser(t);
+      await b
+        .post('/api/signup', {
+          organization: { name: 'なりすまし', sizeBand: 'small' },
+          user: { name: 'x', email: 'Other@Example.test', password: 'attacker-password' },
+        })
+        .expect(202);
+      await b
+        .post('/api/auth/login', { email: 'other@example.test', password: 'attacker-password' })
+        .expect(401);
+      // Even a row for that address that was never verified, with a live session, is not an operator.
+      const unverified = await makeUser(t.db, null, 'admin', {
+        email: 'other@example.test',
+        emailVerifiedAt: null,
+      });
+      const { token } = await t.db.transaction((m) =>
+        t.app.get(SessionService).create(m, unverified.id, 'test'),
+      );
+      await request(t.url).get(DASHBOARD).set('Cookie', `tierstar_session=${token}`).expect(404);
+      await t.db.query('UPDATE users SET email_verified_at = created_at WHERE id = $1', [unverified.id]);
+      await request(t.url).get(DASHBOARD).set('Cookie', `tierstar_session=${token}`).expect(200);
     });
 
     it('asks anonymous callers to log in', async () => {

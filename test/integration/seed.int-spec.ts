@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, seedDemo } from '../../seed/demo';
 import { seedDemoCampaign } from '../../seed/demo-campaign';
-import { countRows } from '../support/factories';
+import { countRows, TEST_PASSWORD_HASH_COST } from '../support/factories';
 import { browser, createTestApp, type TestApp } from '../support/test-app';
 
 describe('demo seed', () => {
@@ -11,7 +11,7 @@ describe('demo seed', () => {
   afterAll(() => t.close());
 
   it('creates one OEM, a second buyer, 4 Tier 1 and 10 Tier 2 suppliers, users for every role, and is idempotent', async () => {
-    const first = await seedDemo(t.db);
+    const first = await seedDemo(t.db, TEST_PASSWORD_HASH_COST);
     expect(first.created).toBeGreaterThan(0);
     const counts = {
       orgs: await countRows(t.db, 'organizations'),
@@ -25,7 +25,7 @@ describe('demo seed', () => {
     );
     expect(roles.map((r) => r.role)).toEqual(['admin', 'evaluator', 'procurement', 'respondent']);
 
-    expect(await seedDemo(t.db)).toEqual({ created: 0 });
+    expect(await seedDemo(t.db, TEST_PASSWORD_HASH_COST)).toEqual({ created: 0 });
     expect({
       orgs: await countRows(t.db, 'organizations'),
       links: await countRows(t.db, 'supply_links'),
@@ -42,7 +42,7 @@ describe('demo seed', () => {
   });
 
   it('launches a demo campaign through the app services: invitations queued, one supplier submitted, idempotent', async () => {
-    await seedDemo(t.db);
+    await seedDemo(t.db, TEST_PASSWORD_HASH_COST);
     expect(await seedDemoCampaign(t.app)).toEqual({ created: true });
     const rows = await t.db.query<{ name: string; status: string; answered: number; in_scope: number }[]>(
       `SELECT s.name, a.status, sn.answered, sn.in_scope FROM assessments a

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { hashPassword } from '../../apps/api/src/auth/password';
+import { hashPassword, scryptParams } from '../../apps/api/src/auth/password';
 import { SupplyLink } from '../../apps/api/src/network/supply-link.entity';
 import { withCheckDigit } from '../../apps/api/src/organizations/corporate-number';
 import { Membership, type MemberRole } from '../../apps/api/src/organizations/membership.entity';
@@ -16,6 +16,10 @@ export function corporateNumber(): string {
 }
 
 export const PASSWORD = 'test-password-123';
+/** scrypt cost (log2 N) of test apps and factory users: fast; production refuses anything below 17. */
+export const TEST_PASSWORD_HASH_COST = 12;
+/** A fixed instant in the past for rows that need "verified some time ago". */
+const VERIFIED_AT = new Date('2020-01-01T00:00:00Z');
 let passwordHash: Promise<string> | undefined;
 
 export async function makeOrg(db: DataSource, overrides: Partial<Organization> = {}): Promise<Organization> {
@@ -34,12 +38,13 @@ export async function makeUser(
   role: MemberRole = 'admin',
   overrides: Partial<User> = {},
 ): Promise<User> {
-  passwordHash ??= hashPassword(PASSWORD);
+  passwordHash ??= hashPassword(PASSWORD, scryptParams(TEST_PASSWORD_HASH_COST));
   const user = await db.getRepository(User).save({
     email: `user-${unique()}@example.test`,
     name: 'テスト 太郎',
     passwordHash: await passwordHash,
     locale: 'ja',
+    emailVerifiedAt: VERIFIED_AT,
     ...overrides,
   });
   if (org) await db.getRepository(Membership).insert({ userId: user.id, organizationId: org.id, role });

@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import type { AppConfig } from './config/config';
+import { type AppConfig, parseTrustProxy } from './config/config';
 import { ProblemException } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -30,7 +30,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** Everything main.ts and the tests share: prefix, parsers, security headers, validation, errors, docs, web. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // Which proxies may name the client's address (X-Forwarded-For): rate limits and logs depend on it.
+  app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY) ?? false);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.use(

@@ -46,6 +46,12 @@ const SupplierInsightsPage = lazy(() =>
 const SupplierReportPage = lazy(() =>
   import('./features/insights/SupplierReportPage').then((m) => ({ default: m.SupplierReportPage })),
 );
+const AccountPage = lazy(() =>
+  import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })),
+);
+const VerifyEmailPage = lazy(() =>
+  import('./features/account/VerifyEmailPage').then((m) => ({ default: m.VerifyEmailPage })),
+);
 const BuyerRemediationPage = lazy(() =>
   import('./features/remediation/BuyerRemediationPage').then((m) => ({ default: m.BuyerRemediationPage })),
 );
@@ -68,10 +74,12 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/respond" element={<RespondPage />} />
             <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
+            <Route path="/verify-email" element={<VerifyEmailPage />} />
             <Route element={<RequireAuth />}>
               <Route element={<AppShell />}>
                 <Route index element={<HomeRedirect />} />
                 <Route path="my" element={<MyAssessmentsPage />} />
+                <Route path="account" element={<AccountPage />} />
                 <Route path="remediation" element={<RemediationBoardPage />} />
                 <Route path="assessments/:assessmentId" element={<AssessmentPage />} />
                 <Route path="orgs/:orgId" element={<OrgLayout />}>

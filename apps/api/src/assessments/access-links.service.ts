@@ -78,10 +78,11 @@ export class AccessLinksService {
         }
       }
       await m.query('UPDATE assessment_access_tokens SET used_at = $2 WHERE id = $1', [t.id, now]);
-      await m.query(`INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [
-        email,
-        email.split('@')[0],
-      ]);
+      // The link reached this mailbox: an account created here is verified.
+      await m.query(
+        `INSERT INTO users (email, name, email_verified_at) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING`,
+        [email, email.split('@')[0], now],
+      );
       const [user] = await m.query<{ id: string; has_password: boolean }[]>(
         'SELECT id, password_hash IS NOT NULL AS has_password FROM users WHERE email = $1',
         [email],

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { type AuthContext, type AuthedRequest, SESSION_COOKIE } from '../auth/auth.types';
 import { setSessionCookie } from '../auth/auth.cookies';
 import { CurrentAuth, Public } from '../auth/decorators';
+import { IpRateLimit } from '../auth/ip-rate-limit';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AccessLinksService } from './access-links.service';
@@ -42,6 +43,7 @@ export class AssessmentsController {
   @Public()
   @Post('access-links/redeem')
   @HttpCode(200)
+  @IpRateLimit('link-redeem')
   @ApiOkResponse({ type: RedeemResultDto })
   async redeem(
     @Body() body: RedeemDto,

@@ -4,8 +4,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CsrfGuard } from './csrf.guard';
+import { IpRateLimitInterceptor } from './ip-rate-limit';
 import { OrgAccessGuard } from './org-access.guard';
-import { LoginRateLimiter } from './rate-limiter';
+import { PasswordHasher } from './password-hasher';
+import { RateLimiter } from './rate-limiter';
 import { SessionGuard } from './session.guard';
 import { SessionService } from './session.service';
 
@@ -14,13 +16,15 @@ import { SessionService } from './session.service';
   controllers: [AuthController],
   providers: [
     AuthService,
-    LoginRateLimiter,
+    PasswordHasher,
+    RateLimiter,
+    IpRateLimitInterceptor,
     SessionService,
     // Order matters: CSRF, then session, then tenant membership.
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: SessionGuard },
     { provide: APP_GUARD, useClass: OrgAccessGuard },
   ],
-  exports: [AuthService, SessionService],
+  exports: [AuthService, PasswordHasher, RateLimiter, IpRateLimitInterceptor, SessionService],
 })
 export class AuthModule {}

@@ -47,7 +47,7 @@ export class SessionService {
   }
 
   async revokeByToken(manager: EntityManager, token: string | undefined): Promise<void> {
-    if (!token) return;
+    if (!token || token.length > 200) return;
     await manager.update(
       Session,
       { tokenHash: sha256Hex(token), revokedAt: IsNull() },
@@ -59,5 +59,15 @@ export class SessionService {
     await this.db
       .getRepository(Session)
       .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+
+  /** Ends every live session of a user (sign out everywhere, password change, account take-over). */
+  async revokeAllForUser(manager: EntityManager, userId: string): Promise<number> {
+    const result = await manager.update(
+      Session,
+      { userId, revokedAt: IsNull() },
+      { revokedAt: this.clock.now() },
+    );
+    return result.affected ?? 0;
   }
 }

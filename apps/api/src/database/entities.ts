@@ -22,6 +22,7 @@ import { Organization } from '../organizations/organization.entity';
 import { MailOutbox } from '../outbox/mail-outbox.entity';
 import { RemediationEvent } from '../remediation/remediation-event.entity';
 import { RemediationItem } from '../remediation/remediation-item.entity';
+import { SignupRequest } from '../organizations/signup-request.entity';
 import { User } from '../users/user.entity';
 
 /**
@@ -52,6 +53,7 @@ export const TABLES = {
   review_comments: ReviewComment,
   score_snapshots: ScoreSnapshot,
   sessions: Session,
+  signup_requests: SignupRequest,
   supply_links: SupplyLink,
   users: User,
 } as const;

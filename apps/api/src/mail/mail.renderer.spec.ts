@@ -101,6 +101,12 @@ const orgInvitation: MailTemplateData['organization-invitation'] = {
   expiresOn: '2026-12-01',
 };
 
+const signupVerification: MailTemplateData['signup-verification'] = {
+  name: `Name ${HOSTILE}`,
+  organizationName: `Org ${HOSTILE}`,
+  link: LINK,
+};
+const accountExists: MailTemplateData['signup-account-exists'] = { name: `Name ${HOSTILE}`, link: LINK };
 const supplierRequest: MailTemplateData['supplier-request'] = {
   buyerName: `Buyer ${HOSTILE}`,
   requestedName: `Named ${HOSTILE}`,
@@ -321,6 +327,66 @@ const cases: AnyCase[] = [
       small(
         'If you were not expecting this invitation, ignore this email. Nothing happens unless you open the link.',
       ),
+    ],
+  },
+  {
+    template: 'signup-verification',
+    locale: 'ja',
+    data: signupVerification,
+    subject: `TierStar のメールアドレスの確認（${signupVerification.organizationName}の登録）`,
+    body: [
+      `<p>${h(signupVerification.name)}さん</p>`,
+      `<p>TierStar に「${h(signupVerification.organizationName)}」の登録をお申し込みいただき、ありがとうございます。このメールアドレスがあなたのものであることを確かめるため、下のボタンを押して、登録のときに決めたパスワードを入力してください。</p>`,
+      button('メールアドレスを確認する'),
+      '<p>このリンクは24時間有効で、1回だけ使えます。確認が済むまでは、ログインできません。</p>',
+      fallback.ja,
+      small(
+        '心当たりがないときは、このメールを無視してください。登録のときのパスワードと一緒にリンクが使われないかぎり、アカウントは作られません。',
+      ),
+    ],
+  },
+  {
+    template: 'signup-verification',
+    locale: 'en',
+    data: signupVerification,
+    subject: `Confirm your email address for TierStar (${signupVerification.organizationName})`,
+    body: [
+      `<p>Hello ${h(signupVerification.name)},</p>`,
+      `<p>Thank you for signing up ${h(signupVerification.organizationName)} on TierStar. To confirm that this email address is yours, use the button below and enter the password you chose when you signed up.</p>`,
+      button('Confirm my email address'),
+      '<p>This link works once and is valid for 24 hours. You cannot log in until your address is confirmed.</p>',
+      fallback.en,
+      small(
+        'If you did not sign up, ignore this email. No account is created unless the link is used together with the password chosen at sign-up.',
+      ),
+    ],
+  },
+  {
+    template: 'signup-account-exists',
+    locale: 'ja',
+    data: accountExists,
+    subject: 'TierStar への登録のお申し込みについて（アカウントはすでにあります）',
+    body: [
+      `<p>${h(accountExists.name)}さん</p>`,
+      '<p>このメールアドレスで TierStar に新しく登録するお申し込みがありましたが、このアドレスにはすでにアカウントがあります。新しいアカウントは作っていません。</p>',
+      '<p>いつものパスワードで、下のボタンからログインしてください。</p>',
+      button('ログインする'),
+      fallback.ja,
+      small('心当たりがないときは、このメールを無視してください。あなたのアカウントは何も変わっていません。'),
+    ],
+  },
+  {
+    template: 'signup-account-exists',
+    locale: 'en',
+    data: accountExists,
+    subject: 'About your TierStar sign-up (you already have an account)',
+    body: [
+      `<p>Hello ${h(accountExists.name)},</p>`,
+      '<p>Someone asked to sign up on TierStar with this email address, but this address already has an account. No new account was created.</p>',
+      '<p>Please log in with your usual password, using the button below.</p>',
+      button('Log in'),
+      fallback.en,
+      small('If this was not you, ignore this email. Nothing about your account has changed.'),
     ],
   },
   {

@@ -61,6 +61,25 @@ export interface OrganizationInvitationData {
 }
 
 /**
+ * Someone signed up: confirm the address (the link, issued when the email is sent, works once for 24 hours,
+ * together with the password chosen at sign-up).
+ */
+export interface SignupVerificationData {
+  /** The name given at sign-up. */
+  name: string;
+  organizationName: string;
+  link: string;
+}
+
+/** Someone tried to sign up with an address that already has an account; the owner is told, nothing changes. */
+export interface SignupAccountExistsData {
+  /** The existing account's name. */
+  name: string;
+  /** The login page. */
+  link: string;
+}
+
+/**
  * To a supplier organization's admins: a buyer added a supplier with their 法人番号 and waits for them to
  * accept (and choose who answers) or decline. The buyer learns nothing about them until they accept.
  */
@@ -156,6 +175,8 @@ export interface MailTemplateData {
   'assessment-returned': AssessmentReturnedData;
   'assessment-accepted': AssessmentAcceptedData;
   'organization-invitation': OrganizationInvitationData;
+  'signup-verification': SignupVerificationData;
+  'signup-account-exists': SignupAccountExistsData;
   'supplier-request': SupplierRequestData;
   'questionnaire-reminder': QuestionnaireReminderData;
   'remediation-reminder': RemediationReminderData;
@@ -200,6 +221,8 @@ const FIELDS: { [K in MailTemplateName]: Record<keyof MailTemplateData[K], Field
     link: 'url',
     expiresOn: 'date',
   },
+  'signup-verification': { name: 'text', organizationName: 'text', link: 'url' },
+  'signup-account-exists': { name: 'text', link: 'url' },
   'supplier-request': {
     buyerName: 'text',
     requestedName: 'text',

@@ -43,7 +43,7 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * bull-board for every queue the app declares, read-only (no retry, clean, pause, add), for platform
- * operators only: a signed-in user whose email is in OPERATOR_EMAILS. Anyone else signed in gets 404
+ * operators only: a signed-in, verified account whose email is in OPERATOR_EMAILS. Anyone else signed in gets 404
  * (the dashboard's existence is not revealed), nobody signed in gets 401.
  */
 @Injectable()
@@ -104,9 +104,11 @@ export class QueueDashboard {
     const auth = token ? await this.sessions.resolve(token) : null;
     if (!auth) throw authRequired();
     if (this.operators.size > 0) {
-      const [user] = await this.db.query<{ email: string }[]>(`SELECT email FROM users WHERE id = $1`, [
-        auth.userId,
-      ]);
+      // Only a verified account counts: its owner proved the mailbox named in OPERATOR_EMAILS.
+      const [user] = await this.db.query<{ email: string }[]>(
+        `SELECT email FROM users WHERE id = $1 AND email_verified_at IS NOT NULL`,
+        [auth.userId],
+      );
       if (user && this.operators.has(user.email)) return;
     }
     throw problem.notFound();

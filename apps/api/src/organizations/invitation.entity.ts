@@ -12,7 +12,10 @@ import { User } from '../users/user.entity';
 import { MEMBER_ROLES, type MemberRole } from './membership.entity';
 import { Organization } from './organization.entity';
 
-/** An invitation of a colleague into an organization. Only the SHA-256 of the token is stored. */
+/**
+ * An invitation of a colleague into an organization. The token is issued when the email is sent (inside the
+ * mail delivery's claim transaction) and only its SHA-256 is stored; null until then.
+ */
 @Entity({ name: 'invitations' })
 @Index('ix_invitations_org', ['organizationId'])
 export class Invitation {
@@ -33,8 +36,8 @@ export class Invitation {
   role!: MemberRole;
 
   @Index('uq_invitations_token_hash', { unique: true })
-  @Column({ name: 'token_hash', type: 'char', length: 64 })
-  tokenHash!: string;
+  @Column({ name: 'token_hash', type: 'char', length: 64, nullable: true })
+  tokenHash!: string | null;
 
   @Column({ name: 'invited_by', type: 'uuid' })
   invitedBy!: string;

@@ -6,6 +6,7 @@ import type { Queue } from 'bullmq';
 import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { rotateAccessToken } from '../assessments/access-token';
+import { newToken, sha256Hex } from '../auth/tokens';
 import { Clock } from '../common/clock';
 import { contactHeldSql } from '../network/supplier-requests';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -23,6 +24,9 @@ export const MAX_MAIL_ATTEMPTS = 8;
 /** Header carrying the outbox dedupe key on every email (with the stable Message-ID, lets receivers de-duplicate). */
 export const DEDUPE_HEADER = 'X-TierStar-Dedupe-Key';
 
+/** How long a sign-up's verification link works, from the moment its email is sent. */
+export const SIGNUP_LINK_TTL_MS = 24 * 3600_000;
+
 /** A delayed job fires this much after the row's `available_at`, so clock skew between hosts cannot make it early. */
 const RETRY_SLACK_MS = 250;
 
@@ -36,7 +40,14 @@ interface OutboxRow {
   assessment_id: string | null;
   to_email: string;
   locale: 'ja' | 'en';
-  payload: { data?: Record<string, unknown>; accessLink?: boolean };
+  payload: {
+    data?: Record<string, unknown>;
+    accessLink?: boolean;
+    /** An organization invitation: its link token is issued at send time. */
+    invitationId?: string;
+    /** A sign-up's verification email: its link token is issued at send time. */
+    signupRequestId?: string;
+  };
   attempts: number;
 }
 
@@ -186,6 +197,28 @@ export class MailDeliveryService {
       );
       data.link = `${this.config.PUBLIC_URL}/respond#token=${token}`;
       data.expiresOn = expiresOn;
+    }
+    // Invitation and sign-up links likewise: a fresh token, only its hash stored, valid from the 'sent' commit.
+    // Neither the outbox payload nor any other row ever holds the raw token.
+    if (row.payload.invitationId) {
+      const token = newToken();
+      const issued = await client.query(
+        `UPDATE invitations SET token_hash = $2
+          WHERE id = $1 AND accepted_at IS NULL AND expires_at > $3 RETURNING id`,
+        [row.payload.invitationId, sha256Hex(token), this.clock.now()],
+      );
+      if (issued.rowCount === 0) throw new PermanentMailError('the invitation is no longer open');
+      data.link = `${this.config.PUBLIC_URL}/invitations/accept#token=${token}`;
+    }
+    if (row.payload.signupRequestId) {
+      const token = newToken();
+      const now = this.clock.now();
+      const issued = await client.query(
+        `UPDATE signup_requests SET token_hash = $2, expires_at = $3 WHERE id = $1 RETURNING id`,
+        [row.payload.signupRequestId, sha256Hex(token), new Date(now.getTime() + SIGNUP_LINK_TTL_MS)],
+      );
+      if (issued.rowCount === 0) throw new PermanentMailError('the sign-up is no longer pending');
+      data.link = `${this.config.PUBLIC_URL}/verify-email#token=${token}`;
     }
     let message: { subject: string; html: string; text: string };
     try {

@@ -17,13 +17,17 @@ export class User {
   @Column({ type: 'text' })
   name!: string;
 
+  /**
+   * When the person proved they read this mailbox (a verified sign-up, an accepted invitation, a redeemed
+   * emailed link). Only verified accounts sign in, count as platform operators or receive memberships. Every
+   * code path that creates a user sets it: a row exists only for a proven mailbox.
+   */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
   /** scrypt hash; null until an invited person sets a password. */
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash!: string | null;
-
-  /** When the person proved they own the address (emailed link); null until then. */
-  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
-  emailVerifiedAt!: Date | null;
 
   @Column({ type: 'enum', enum: USER_LOCALES, enumName: 'user_locale', default: 'ja' })
   locale!: DbDefault<UserLocale>;

@@ -292,6 +292,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_logoutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Auth_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -852,6 +884,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/signup/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Organizations_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}": {
         parameters: {
             query?: never;
@@ -894,6 +942,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Organizations_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Organizations_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1337,6 +1401,13 @@ export interface components {
         MeDto: {
             user: components["schemas"]["MeUserDto"];
             memberships: components["schemas"]["MeMembershipDto"][];
+        };
+        SessionsEndedDto: {
+            ended: number;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         ClaimAccountDto: {
             name: string;
@@ -2060,6 +2131,13 @@ export interface components {
             organization: components["schemas"]["OrganizationInputDto"];
             user: components["schemas"]["SignupUserDto"];
         };
+        SignupAcceptedDto: {
+            email: string;
+        };
+        VerifySignupDto: {
+            token: string;
+            password: string;
+        };
         OrganizationDto: {
             /** Format: uuid */
             id: string;
@@ -2092,12 +2170,24 @@ export interface components {
             role: "admin" | "procurement" | "respondent" | "evaluator";
             /** Format: date-time */
             expiresAt: string;
-            acceptUrl: string;
+        };
+        InvitationTokenDto: {
+            token: string;
+        };
+        InvitationPreviewDto: {
+            organizationName: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "procurement" | "respondent" | "evaluator";
+            /** Format: date-time */
+            expiresAt: string;
+            accountExists: boolean;
+            signedInAsInvitee: boolean;
         };
         AcceptInvitationDto: {
             token: string;
-            name: string;
-            password: string;
+            name?: string;
+            password?: string;
         };
         RemediationPartyDto: {
             id: string;
@@ -2778,6 +2868,46 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Auth_logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEndedDto"];
+                };
+            };
+        };
+    };
+    Auth_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
         responses: {
             204: {
                 headers: {
@@ -3777,7 +3907,30 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupAcceptedDto"];
+                };
+            };
+        };
+    };
+    Organizations_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifySignupDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3850,6 +4003,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationCreatedDto"];
+                };
+            };
+        };
+    };
+    Organizations_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewDto"];
                 };
             };
         };

@@ -16,7 +16,27 @@ export function writeStored(key: string, value: string | null): void {
   }
 }
 
+/** sessionStorage (this tab only, gone when it closes) that never throws. */
+export function readSession(key: string): string | null {
+  try {
+    return globalThis.sessionStorage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeSession(key: string, value: string | null): void {
+  try {
+    if (value === null) globalThis.sessionStorage?.removeItem(key);
+    else globalThis.sessionStorage?.setItem(key, value);
+  } catch {
+    // Without storage the person opens the emailed link again after signing in.
+  }
+}
+
 export const STORAGE_KEYS = {
   language: 'tierstar.language',
   organization: 'tierstar.organization',
+  /** An invitation link's token, kept for this tab while the invitee signs in (sessionStorage). */
+  pendingInvitation: 'tierstar.pendingInvitation',
 } as const;

@@ -44,3 +44,14 @@ export class ClaimAccountDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
 }
+
+/** A signed-in person changes their password; every session of the account ends. */
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) currentPassword!: string;
+  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) newPassword!: string;
+}
+
+export class SessionsEndedDto {
+  /** How many sessions were ended (this browser's included). */
+  @ApiProperty() ended!: number;
+}

@@ -73,6 +73,17 @@ export class SignupDto {
   user!: SignupUserDto;
 }
 
+/** Sign-up recorded: a verification link is on its way to the address (the same answer whatever it holds). */
+export class SignupAcceptedDto {
+  @ApiProperty() email!: string;
+}
+
+/** The emailed verification link's token and the password chosen at sign-up. */
+export class VerifySignupDto {
+  @ApiProperty() @IsString() @MatchesWithin(/^[\w-]{43}$/, 43) token!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) password!: string;
+}
+
 export class OrganizationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
@@ -86,19 +97,42 @@ export class CreateInvitationDto {
   @ApiProperty({ enum: MEMBER_ROLES }) @IsIn(MEMBER_ROLES) role!: MemberRole;
 }
 
+/** The invitation is recorded and its link emailed to the invitee only (the link is never in an answer). */
 export class InvitationCreatedDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ enum: MEMBER_ROLES }) role!: MemberRole;
   @ApiProperty() expiresAt!: Date;
-  /** The link to hand to the invitee; the token in it is shown only once. */
-  @ApiProperty() acceptUrl!: string;
 }
 
-export class AcceptInvitationDto {
+export class InvitationTokenDto {
   @ApiProperty() @IsString() @MatchesWithin(/^[\w-]{43}$/, 43) token!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
-  @ApiProperty({ minLength: 10 }) @IsString() @MinLength(10) @MaxLength(200) password!: string;
+}
+
+/** What the holder of an invitation link is invited to, and whether they must sign in to accept it. */
+export class InvitationPreviewDto {
+  @ApiProperty() organizationName!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: MEMBER_ROLES }) role!: MemberRole;
+  @ApiProperty() expiresAt!: Date;
+  /** The address already has an account: accepting needs that account's session (no name or password). */
+  @ApiProperty() accountExists!: boolean;
+  /** This browser is signed in as that account. */
+  @ApiProperty() signedInAsInvitee!: boolean;
+}
+
+/**
+ * Accepting an invitation. For an address without an account, `name` and `password` create it. For an
+ * address that has one, the caller must be signed in as that account; then only the membership is added.
+ */
+export class AcceptInvitationDto extends InvitationTokenDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @ApiPropertyOptional({ minLength: 10 })
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password?: string;
 }
 
 export class MemberDto {

@@ -32,6 +32,9 @@ export function AppShell() {
           <span className="brand">{t('app.name')}</span>
           <div className="app-header-tools">
             <span className="user-name">{t('auth.signedInAs', { name: me.user.name })}</span>
+            <NavLink to="/account" className="button button-quiet" data-testid="nav-account">
+              {t('auth.account')}
+            </NavLink>
             <LanguageSwitch />
             <button type="button" className="button button-quiet" onClick={() => void logout()}>
               {t('auth.logout')}
