@@ -29,7 +29,7 @@ describe('account pages in a real browser', () => {
         user: { name: '新規 花子', email, password: 'signup-password-1' },
       })
       .expect(202);
-    const token = await linkToken(smtp, email, '/verify-email', after);
+    const token = await linkToken({ smtp, db: t.db }, email, '/verify-email', after);
 
     const context = await chromium.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
@@ -96,7 +96,7 @@ describe('account pages in a real browser', () => {
     )
       .post(`/api/orgs/${inviterOrg.id}/invitations`, { email: invitee.email, role: 'evaluator' })
       .expect(201);
-    const token = await linkToken(smtp, invitee.email, '/invitations/accept', after);
+    const token = await linkToken({ smtp, db: t.db }, invitee.email, '/invitations/accept', after);
 
     const context = await chromium.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();

@@ -4,7 +4,7 @@ import {
   makeNetwork,
   metiStar3Ids,
   metiStar3NaAllowedId,
-  tokenFromText,
+  linkTokenOf,
 } from '../support/campaign-fixtures';
 import { makeUser, PASSWORD } from '../support/factories';
 import { browser as apiClient, type TestApp } from '../support/test-app';
@@ -57,7 +57,7 @@ describe('assessment form in a real browser', () => {
     const buyerApi = await (await apiClient(t)).login(net.procurement.email, PASSWORD);
     await launchCampaign(buyerApi, net.buyer.id);
     const [mail] = await smtp.waitFor(1);
-    const token = tokenFromText(mail!.text);
+    const token = await linkTokenOf(t, mail!);
 
     // The supplier opens the emailed link: signed in, taken to the form, the token gone from the address bar.
     const supplier = await chromium.newContext({ locale: 'ja-JP' });

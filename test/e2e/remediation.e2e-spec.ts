@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { launchCampaign, makeNetwork, metiStar3Ids, tokenFromText } from '../support/campaign-fixtures';
+import { launchCampaign, makeNetwork, metiStar3Ids, linkTokenOf } from '../support/campaign-fixtures';
 import { PASSWORD } from '../support/factories';
 import { browser as apiClient, type TestApp } from '../support/test-app';
 import { type BrowserApp, csrfHeader, loginPage, PNG, startBrowserApp, WAIT } from '../support/browser-app';
@@ -39,7 +39,7 @@ describe('remediation in a real browser', () => {
     // The supplier signs in through the emailed link, answers (one gap) and submits.
     const supplier = await chromium.newContext({ locale: 'ja-JP' });
     const page = await supplier.newPage();
-    await page.goto(`${t.url}/respond#token=${tokenFromText(mail!.text)}`);
+    await page.goto(`${t.url}/respond#token=${await linkTokenOf(t, mail!)}`);
     await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/, WAIT);
     const assessmentId = page.url().split('/').at(-1)!;
     const headers = await csrfHeader(supplier);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { launchCampaign, tokenFromText } from '../support/campaign-fixtures';
+import { launchCampaign, linkTokenOf } from '../support/campaign-fixtures';
 import { makeOrg, makeUser, PASSWORD } from '../support/factories';
 import { pollUntil } from '../support/poll';
 import { browser as apiClient, type TestApp } from '../support/test-app';
@@ -53,7 +53,7 @@ describe("a supplier's admins decide buyers' requests; emailed links never switc
 
     // The contact's invitation went out on acceptance. Opened in the admin's browser, it asks first.
     const mail = await pollUntil(() => Promise.resolve(smtp.messages.find((m) => m.to.includes(contact))));
-    const link = `${t.url}/respond#token=${tokenFromText(mail.text)}`;
+    const link = `${t.url}/respond#token=${await linkTokenOf(t, mail)}`;
     await page.goto(link);
     const prompt = page.getByTestId('respond-other-account');
     await prompt.waitFor(WAIT);

@@ -49,7 +49,7 @@ describe('account security (real PostgreSQL, Redis and SMTP)', () => {
     const b = await client();
     const after = lastMailId(smtp);
     await b.post('/api/signup', signupBody(email, password)).expect(202);
-    const token = await linkToken(smtp, email, '/verify-email', after);
+    const token = await linkToken({ smtp, db: t.db }, email, '/verify-email', after);
     await b.post('/api/signup/verify', { token, password }).expect(200);
     return b;
   }
@@ -72,7 +72,7 @@ describe('account security (real PostgreSQL, Redis and SMTP)', () => {
       // No account yet: the password does not sign in.
       await (await client()).post('/api/auth/login', { email, password: 'hanako-password' }).expect(401);
 
-      const token = await linkToken(smtp, email, '/verify-email', after);
+      const token = await linkToken({ smtp, db: t.db }, email, '/verify-email', after);
       const [stored] = await t.db.query<{ token_hash: string; payload: unknown }[]>(
         `SELECT r.token_hash, o.payload FROM signup_requests r
            JOIN mail_outbox o ON o.dedupe_key = 'signup-verification:' || r.id WHERE r.email = $1`,
@@ -124,7 +124,7 @@ describe('account security (real PostgreSQL, Redis and SMTP)', () => {
       const attackerAfter = lastMailId(smtp);
       await attacker.post('/api/signup', signupBody(victim, 'attacker-password', '偽の会社')).expect(202);
       // The verification link went to the victim's mailbox, not to the attacker.
-      const attackersLink = await linkToken(smtp, victim, '/verify-email', attackerAfter);
+      const attackersLink = await linkToken({ smtp, db: t.db }, victim, '/verify-email', attackerAfter);
 
       // The attacker cannot sign in, and nothing exists for the address.
       await (
@@ -154,7 +154,7 @@ describe('account security (real PostgreSQL, Redis and SMTP)', () => {
         .expect(400);
 
       // The owner gets in with the invitation, choosing their own password; the attacker's request is discarded.
-      const invitationToken = await linkToken(smtp, victim, '/invitations/accept', invAfter);
+      const invitationToken = await linkToken({ smtp, db: t.db }, victim, '/invitations/accept', invAfter);
       const joined = await victimBrowser
         .post('/api/invitations/accept', {
           token: invitationToken,
@@ -181,7 +181,7 @@ describe('account security (real PostgreSQL, Redis and SMTP)', () => {
       const victim = 'owner@victim-signup.example';
       const after1 = lastMailId(smtp);
       await (await client()).post('/api/signup', signupBody(victim, 'attacker-password', '偽')).expect(202);
-      const attackersLink = await linkToken(smtp, victim, '/verify-email', after1);
+      const attackersLink = await linkToken({ smtp, db: t.db }, victim, '/verify-email', after1);
       const owner = await signUpVerified(victim, 'owner-password-1');
       await owner.get('/api/auth/me').expect(200);
       await (
@@ -252,7 +252,7 @@ describe('account security (real PostgreSQL, Redis and SMTP)', () => {
       expect(outbox!.payload.data).not.toHaveProperty('link');
 
       // Even holding the emailed token (say, forwarded), a fresh client is not signed in as the victim.
-      const token = await linkToken(smtp, victim.email, '/invitations/accept', after);
+      const token = await linkToken({ smtp, db: t.db }, victim.email, '/invitations/accept', after);
       const fresh = await client();
       const preview = await fresh.post('/api/invitations/preview', { token }).expect(200);
       expect(preview.body).toMatchObject({ accountExists: true, signedInAsInvitee: false });
@@ -308,7 +308,7 @@ describe('account security (real PostgreSQL, Redis and SMTP)', () => {
       )
         .post(`/api/orgs/${org.id}/invitations`, { email: 'n@refund.example', role: 'respondent' })
         .expect(201);
-      const token = await linkToken(smtp, 'n@refund.example', '/invitations/accept', after);
+      const token = await linkToken({ smtp, db: t.db }, 'n@refund.example', '/invitations/accept', after);
       const other = await client();
       for (let i = 0; i < 20; i++) await other.post('/api/invitations/preview', { token }).expect(200);
     });

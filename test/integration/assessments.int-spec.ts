@@ -6,7 +6,7 @@ import {
   metiStar3Ids,
   metiStar3NaAllowedId,
   metiStar4OnlyId,
-  tokenFromText,
+  linkTokenOf,
 } from '../support/campaign-fixtures';
 import { countRows, makeOrg, makeUser, PASSWORD } from '../support/factories';
 import { pollUntil } from '../support/poll';
@@ -53,7 +53,7 @@ describe('campaigns, invitations, answering, submission and review', () => {
       const mail = mails.find((m) => m.to.includes(s.contactEmail))!;
       const client = await browser(t);
       const res = await client
-        .post('/api/access-links/redeem', { token: tokenFromText(mail.text) })
+        .post('/api/access-links/redeem', { token: await linkTokenOf(t, mail) })
         .expect(200);
       suppliers.push({
         client,
@@ -101,7 +101,7 @@ describe('campaigns, invitations, answering, submission and review', () => {
     const buyer = await (await browser(t)).login(net.procurement.email, PASSWORD);
     await launchCampaign(buyer, net.buyer.id);
     const [mail] = await mailsTo([net.suppliers[0]!.contactEmail]);
-    const token = tokenFromText(mail!.text);
+    const token = await linkTokenOf(t, mail!);
     const first = await browser(t);
     await first.post('/api/access-links/redeem', { token }).expect(200);
     const again = await (await browser(t)).post('/api/access-links/redeem', { token }).expect(410);
@@ -121,7 +121,7 @@ describe('campaigns, invitations, answering, submission and review', () => {
     await (
       await browser(t)
     )
-      .post('/api/access-links/redeem', { token: tokenFromText(mail2!.text) })
+      .post('/api/access-links/redeem', { token: await linkTokenOf(t, mail2!) })
       .expect(410);
   });
 
@@ -358,7 +358,7 @@ describe('campaigns, invitations, answering, submission and review', () => {
         return Promise.resolve(to.length > before ? to.at(-1)! : null);
       }, 30_000);
       const redeemed = await client
-        .post('/api/access-links/redeem', { token: tokenFromText(mail.text) })
+        .post('/api/access-links/redeem', { token: await linkTokenOf(t, mail) })
         .expect(200);
       return (await client.get(`/api/assessments/${redeemed.body.assessmentId}`).expect(200)).body;
     };

@@ -182,7 +182,7 @@ describe('auth (real PostgreSQL + Redis)', () => {
     expect(Object.keys(inv.body).sort()).toEqual(['email', 'expiresAt', 'id', 'role']);
     expect(JSON.stringify(inv.body)).not.toMatch(/token|accept/i);
 
-    const token = await linkToken(smtp, 'colleague@example.test', '/invitations/accept');
+    const token = await linkToken({ smtp, db: t.db }, 'colleague@example.test', '/invitations/accept');
     const [stored] = await t.db.query<{ token_hash: string }[]>(
       'SELECT token_hash FROM invitations WHERE id = $1',
       [inv.body.id],

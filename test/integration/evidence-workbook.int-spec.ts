@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
-import { launchCampaign, makeNetwork, metiStar3Ids, tokenFromText } from '../support/campaign-fixtures';
+import { launchCampaign, makeNetwork, metiStar3Ids, linkTokenOf } from '../support/campaign-fixtures';
 import { countRows, PASSWORD } from '../support/factories';
 import { pollUntil } from '../support/poll';
 import { startTestSmtp } from '../support/smtp';
@@ -34,7 +34,7 @@ describe('evidence uploads and the Excel round trip', () => {
     );
     supplier = await browser(t);
     const res = await supplier
-      .post('/api/access-links/redeem', { token: tokenFromText(mail.text) })
+      .post('/api/access-links/redeem', { token: await linkTokenOf(t, mail) })
       .expect(200);
     assessmentId = res.body.assessmentId;
   });

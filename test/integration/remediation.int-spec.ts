@@ -1,7 +1,7 @@
 import { getCatalogue } from '@tierstar/guidelines';
 import { scoreLevels, type AnswerValue } from '@tierstar/scoring';
 import { Clock } from '../../apps/api/src/common/clock';
-import { launchCampaign, makeNetwork, metiStar3Ids, tokenFromText } from '../support/campaign-fixtures';
+import { launchCampaign, makeNetwork, metiStar3Ids, linkTokenOf } from '../support/campaign-fixtures';
 import { countRows, makeOrg, makeUser, PASSWORD } from '../support/factories';
 import { pollUntil } from '../support/poll';
 import { startTestSmtp } from '../support/smtp';
@@ -60,7 +60,7 @@ describe('remediation of assessment gaps', () => {
     for (const mail of mails) {
       const client = await browser(t);
       const res = await client
-        .post('/api/access-links/redeem', { token: tokenFromText(mail.text) })
+        .post('/api/access-links/redeem', { token: await linkTokenOf(t, mail) })
         .expect(200);
       const assessmentId = (res.body as { assessmentId: string }).assessmentId;
       for (const id of ids) {

@@ -9,7 +9,7 @@ import {
   questionnaireReminders,
 } from '../../apps/api/src/reminders/calendar/reminder-policy';
 import { ReminderPlannerService } from '../../apps/api/src/reminders/reminder-planner.service';
-import { launchCampaign, makeNetwork, type Network, tokenFromText } from '../support/campaign-fixtures';
+import { launchCampaign, makeNetwork, type Network, linkTokenOf } from '../support/campaign-fixtures';
 import { makeOrg, makeUser, PASSWORD } from '../support/factories';
 import { pollUntil } from '../support/poll';
 import { startTestSmtp } from '../support/smtp';
@@ -292,7 +292,7 @@ describe('reminders, escalation and the weekly digest', () => {
         smtp.messages.find((m) => m.to.includes(contact) && m.subject.includes('ご協力のお願い')),
       ),
     );
-    const firstToken = tokenFromText(invitation.text);
+    const firstToken = await linkTokenOf(t, invitation);
 
     const [first] = questionnaireReminders({ dueDate, policy: DEFAULT_REMINDER_POLICY });
     await planAt(new Date(first!.sendAt.getTime() + 60_000));
@@ -301,7 +301,7 @@ describe('reminders, escalation and the weekly digest', () => {
     await deliverNow([row!.id]);
     const reminder = await pollUntil(() => Promise.resolve(mailsFor(contact, 'リマインド')[0]));
     expect(reminder.html).toContain('以前のメールのリンクは使えなくなりました');
-    const secondToken = tokenFromText(reminder.text);
+    const secondToken = await linkTokenOf(t, reminder);
     expect(secondToken).not.toBe(firstToken);
 
     const old = await (await browser(t)).post('/api/access-links/redeem', { token: firstToken }).expect(410);

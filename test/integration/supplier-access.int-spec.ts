@@ -4,7 +4,7 @@ import { ACCESS_LINK_MAX_DAYS } from '../../apps/api/src/assessments/access-toke
 import { FirstAdminRefused, grantFirstAdmin } from '../../apps/api/src/organizations/first-admin';
 import { addCalendarDays, tokyoDate } from '../../apps/api/src/reminders/calendar/business-calendar';
 import { answerAll, assessmentOf, signedIn } from '../support/cascade-fixtures';
-import { launchCampaign, metiStar3Ids, tokenFromText } from '../support/campaign-fixtures';
+import { launchCampaign, metiStar3Ids, linkTokenOf } from '../support/campaign-fixtures';
 import { countRows, corporateNumber, makeLink, makeOrg, makeUser, PASSWORD } from '../support/factories';
 import { daysFromToday, testClock } from '../support/clock';
 import { pollUntil } from '../support/poll';
@@ -203,7 +203,7 @@ describe('supplier access: guests of one assessment, requests decided by the sup
     const mail = await mailTo(contact);
     const guest = await browser(t);
     const redeemed = await guest
-      .post('/api/access-links/redeem', { token: tokenFromText(mail.text) })
+      .post('/api/access-links/redeem', { token: await linkTokenOf(t, mail) })
       .expect(200);
     expect(redeemed.body.assessmentId).not.toBe(v.assessmentId);
 
@@ -292,7 +292,7 @@ describe('supplier access: guests of one assessment, requests decided by the sup
     const mail = await mailTo(contact);
     const guest = await browser(t);
     const redeemed = await guest
-      .post('/api/access-links/redeem', { token: tokenFromText(mail.text) })
+      .post('/api/access-links/redeem', { token: await linkTokenOf(t, mail) })
       .expect(200);
     expect(redeemed.body.assessmentId).toBe(assessmentId);
     // Reuse suggestions come from the supplier's earlier answers to another buyer: its members get them, the
@@ -372,7 +372,7 @@ describe('supplier access: guests of one assessment, requests decided by the sup
     });
     const guest = await browser(t);
     await guest
-      .post('/api/access-links/redeem', { token: tokenFromText((await mailTo(contact)).text) })
+      .post('/api/access-links/redeem', { token: await linkTokenOf(t, await mailTo(contact)) })
       .expect(200);
     const me = await guest.get('/api/auth/me').expect(200);
     expect(me.body.memberships).toEqual([]);
@@ -395,7 +395,7 @@ describe('supplier access: guests of one assessment, requests decided by the sup
     });
     const guest = await browser(t);
     await guest
-      .post('/api/access-links/redeem', { token: tokenFromText((await mailTo(contact)).text) })
+      .post('/api/access-links/redeem', { token: await linkTokenOf(t, await mailTo(contact)) })
       .expect(200);
     const guestUser = await t.db.query<{ id: string }[]>('SELECT id FROM users WHERE email = $1', [contact]);
 
@@ -468,7 +468,7 @@ describe('supplier access: guests of one assessment, requests decided by the sup
     const b = await stranger();
     const contact = address('switch');
     await addAndLaunch(b, { name: '切替部品', corporateNumber: corporateNumber(), contactEmail: contact });
-    const token = tokenFromText((await mailTo(contact)).text);
+    const token = await linkTokenOf(t, await mailTo(contact));
 
     const asked = await b.client.post('/api/access-links/redeem', { token }).expect(409);
     expect(asked.body).toMatchObject({
@@ -523,7 +523,7 @@ describe('supplier access: guests of one assessment, requests decided by the sup
       const late = await (
         await browser(t)
       )
-        .post('/api/access-links/redeem', { token: tokenFromText(mail.text) })
+        .post('/api/access-links/redeem', { token: await linkTokenOf(t, mail) })
         .expect(410);
       expect(late.body.code).toBe('ACCESS_LINK_INVALID');
     } finally {

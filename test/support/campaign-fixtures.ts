@@ -6,7 +6,10 @@ import type { Organization } from '../../apps/api/src/organizations/organization
 import { addCalendarDays } from '../../apps/api/src/reminders/calendar/business-calendar';
 import type { User } from '../../apps/api/src/users/user.entity';
 import { makeLink, makeOrg, makeUser } from './factories';
-import type { TestBrowser } from './test-app';
+import { DEDUPE_HEADER } from '../../apps/api/src/outbox/mail-delivery.service';
+import { pollUntil } from './poll';
+import type { CaughtMail } from './smtp';
+import type { TestApp, TestBrowser } from './test-app';
 
 export interface Network {
   buyer: Organization;
@@ -69,6 +72,22 @@ export function metiStar4OnlyId(): string {
 }
 
 /** The token in an emailed link `…/respond#token=<token>`. */
+/**
+ * The sign-in token of an emailed link, once its outbox row is recorded as sent. The link becomes valid with
+ * that commit, a fraction of a millisecond after the SMTP server has the email (docs/architecture.md, Email):
+ * a person never reads an email that fast, but a test polling the inbox can, so it waits for the commit.
+ */
+export async function linkTokenOf(t: TestApp, mail: CaughtMail): Promise<string> {
+  const key = mail.headers[DEDUPE_HEADER.toLowerCase()];
+  if (!key) throw new Error(`email without ${DEDUPE_HEADER}: ${mail.subject}`);
+  await pollUntil(
+    async () =>
+      (await t.db.query(`SELECT 1 FROM mail_outbox WHERE dedupe_key = $1 AND status = 'sent'`, [key]))
+        .length > 0,
+  );
+  return tokenFromText(mail.text);
+}
+
 export function tokenFromText(text: string): string {
   const m = /\/respond#token=([\w-]{43})/.exec(text);
   if (!m) throw new Error(`no access link in: ${text.slice(0, 300)}`);
